@@ -60,6 +60,25 @@ public interface Store extends AutoCloseable {
     int removeExpired(long nowMillis);
 
     /**
+     * Reads a named piece of node metadata: the node keeps its id and its routing-table contacts here, so a
+     * node restarted on a persistent store keeps its identity and rejoins without a bootstrap contact.
+     * Metadata is separate from the values: it never expires, is not visited by {@link #forEach}, and does
+     * not count in {@link #size()}.
+     *
+     * @param name a short ASCII name, such as {@code node-id}
+     * @return the bytes last written under {@code name}, or empty
+     */
+    Optional<byte[]> metadata(String name);
+
+    /**
+     * Writes a named piece of node metadata, replacing what was there; see {@link #metadata(String)}.
+     *
+     * @param name  a short ASCII name
+     * @param value the bytes; copied
+     */
+    void putMetadata(String name, byte[] value);
+
+    /**
      * The number of entries held, including expired ones not yet removed.
      *
      * @return the count
