@@ -5,4 +5,6 @@
  */
 module dev.kademlia.core {
     requires transitive dev.kademlia.api;
+
+    provides dev.kademlia.api.spi.StoreProvider with dev.kademlia.core.store.InMemoryStoreProvider;
 }

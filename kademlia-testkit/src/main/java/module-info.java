@@ -5,4 +5,7 @@
 module dev.kademlia.testkit {
     requires transitive dev.kademlia.core;
     requires transitive org.junit.jupiter.api;
+
+    exports dev.kademlia.testkit.contract;
+    exports dev.kademlia.testkit.sim;
 }
