@@ -4,6 +4,8 @@ import dev.kademlia.api.Key;
 import dev.kademlia.api.spi.StoredValue;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The byte layout of the store on disk (documented for operators in {@code docs/storage-layout.md}; keep
@@ -44,6 +46,9 @@ final class EntryCodec {
 
     /** The key of the format marker in the default column family. */
     static final byte[] FORMAT_KEY = "format".getBytes(StandardCharsets.US_ASCII);
+
+    /** The longest metadata name, in characters (= bytes). */
+    static final int MAX_METADATA_NAME_LENGTH = 255;
 
     /** Flag bit: this node is the original publisher. */
     private static final int ORIGINAL_PUBLISHER = 0x01;
@@ -158,6 +163,30 @@ final class EntryCodec {
     static byte[] keyOfExpiryKey(byte[] expiryKey) throws MalformedEntryException {
         checkExpiryKey(expiryKey);
         return Arrays.copyOfRange(expiryKey, Long.BYTES, EXPIRY_KEY_BYTES);
+    }
+
+    /**
+     * The key of a metadata record: the name in ASCII.
+     *
+     * @param name a metadata name
+     * @return its bytes
+     * @throws IllegalArgumentException if {@code name} is empty, longer than
+     *     {@value #MAX_METADATA_NAME_LENGTH} characters, or not printable ASCII
+     */
+    static byte[] metadataKey(String name) {
+        Objects.requireNonNull(name, "name");
+        if (name.isEmpty() || name.length() > MAX_METADATA_NAME_LENGTH) {
+            throw new IllegalArgumentException("a metadata name is 1 to " + MAX_METADATA_NAME_LENGTH
+                    + " characters; got " + name.length());
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c > 0x7E) {
+                throw new IllegalArgumentException("a metadata name is printable ASCII; \"" + name
+                        + "\" has U+" + String.format(Locale.ROOT, "%04X", (int) c) + " at index " + i);
+            }
+        }
+        return name.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static void checkExpiryKey(byte[] expiryKey) throws MalformedEntryException {

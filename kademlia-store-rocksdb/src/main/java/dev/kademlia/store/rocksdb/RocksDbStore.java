@@ -5,24 +5,14 @@ import dev.kademlia.api.spi.Store;
 import dev.kademlia.api.spi.StoreException;
 import dev.kademlia.api.spi.StoreException.Reason;
 import dev.kademlia.api.spi.StoredValue;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
-import org.rocksdb.BlockBasedTableConfig;
-import org.rocksdb.BloomFilter;
-import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
-import org.rocksdb.ColumnFamilyOptions;
-import org.rocksdb.DBOptions;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -83,32 +73,21 @@ public final class RocksDbStore implements Store {
      * leaves expired, invisible entries that the next sweep removes.
      *
      * Closing. Every call holds the read side of a read-write lock; close takes the write side, so it
-     * waits for calls in progress and no native object is used after it is freed. Native objects are
-     * released in the reverse order of creation: iterators and batches by try-with-resources, then the
-     * column family handles, the database, and the options they were opened with.
+     * waits for calls in progress and no native object is used after it is freed. Iterators, batches and
+     * per-call options are freed by try-with-resources; StoreDatabase frees the rest in the reverse order
+     * of creation: the store's read and write options, the column family handles, the database, and the
+     * options it was opened with.
      */
 
     private static final System.Logger LOG = System.getLogger(RocksDbStore.class.getName());
 
-    /** The column family of the values. */
-    static final String VALUES = "values";
-
-    /** The column family of the expiry index. */
-    static final String EXPIRY = "expiry";
-
-    /** The column family of node metadata. */
-    static final String METADATA = "metadata";
-
     private static final int STRIPES = 64;
-    private static final int MAX_METADATA_NAME_LENGTH = 255;
-    private static final int BLOOM_BITS_PER_KEY = 10;
-    private static final long KEEP_LOG_FILES = 4;
-    private static final long MAX_LOG_FILE_BYTES = 1L << 20;
     private static final byte[] EMPTY = new byte[0];
 
     private final Path directory;
     private final int maxValueBytes;
     private final Durability durability;
+    private final StoreDatabase database;
     private final RocksDB db;
     private final ColumnFamilyHandle defaultFamily;
     private final ColumnFamilyHandle values;
@@ -117,26 +96,24 @@ public final class RocksDbStore implements Store {
     private final WriteOptions writeOptions;
     private final WriteOptions sweepWriteOptions;
     private final ReadOptions scanOptions;
-    private final Deque<AutoCloseable> natives;
     private final Object[] stripes = new Object[STRIPES];
     private final AtomicLong count = new AtomicLong();
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private volatile boolean closed;
 
-    private RocksDbStore(Path directory, int maxValueBytes, Durability durability, RocksDB db,
-            List<ColumnFamilyHandle> handles, Deque<AutoCloseable> natives) {
+    private RocksDbStore(Path directory, int maxValueBytes, Durability durability, StoreDatabase database) {
         this.directory = directory;
         this.maxValueBytes = maxValueBytes;
         this.durability = durability;
-        this.db = db;
-        this.defaultFamily = handles.get(0);
-        this.values = handles.get(1);
-        this.expiry = handles.get(2);
-        this.metadata = handles.get(3);
-        this.natives = natives;
-        this.writeOptions = push(natives, new WriteOptions().setSync(durability == Durability.POWER_LOSS));
-        this.sweepWriteOptions = push(natives, new WriteOptions().setSync(false));
-        this.scanOptions = push(natives, new ReadOptions().setFillCache(false));
+        this.database = database;
+        this.db = database.db;
+        this.defaultFamily = database.defaultFamily;
+        this.values = database.values;
+        this.expiry = database.expiry;
+        this.metadata = database.metadata;
+        this.writeOptions = database.own(new WriteOptions().setSync(durability == Durability.POWER_LOSS));
+        this.sweepWriteOptions = database.own(new WriteOptions().setSync(false));
+        this.scanOptions = database.own(new ReadOptions().setFillCache(false));
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new Object();
         }
@@ -179,42 +156,15 @@ public final class RocksDbStore implements Store {
         Path dir = directory.toAbsolutePath().normalize();
         loadLibrary();
         boolean existing = DataDirectory.prepare(dir);
-        Deque<AutoCloseable> natives = new ArrayDeque<>();
-        RocksDbStore store = null;
+        StoreDatabase database = StoreDatabase.open(dir, existing);
         try {
-            DBOptions dbOptions = push(natives, new DBOptions()
-                    .setCreateIfMissing(!existing)
-                    .setCreateMissingColumnFamilies(!existing)
-                    .setKeepLogFileNum(KEEP_LOG_FILES)
-                    .setMaxLogFileSize(MAX_LOG_FILE_BYTES));
-            ColumnFamilyOptions plain = push(natives, new ColumnFamilyOptions());
-            BloomFilter bloom = push(natives, new BloomFilter(BLOOM_BITS_PER_KEY));
-            ColumnFamilyOptions valueOptions = push(natives, new ColumnFamilyOptions()
-                    .setTableFormatConfig(new BlockBasedTableConfig().setFilterPolicy(bloom)));
-            List<ColumnFamilyDescriptor> families = List.of(
-                    new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, plain),
-                    new ColumnFamilyDescriptor(VALUES.getBytes(StandardCharsets.US_ASCII), valueOptions),
-                    new ColumnFamilyDescriptor(EXPIRY.getBytes(StandardCharsets.US_ASCII), plain),
-                    new ColumnFamilyDescriptor(METADATA.getBytes(StandardCharsets.US_ASCII), plain));
-            List<ColumnFamilyHandle> handles = new ArrayList<>();
-            RocksDB db;
-            try {
-                db = RocksDB.open(dbOptions, dir.toString(), families, handles);
-            } catch (RocksDBException e) {
-                throw RocksDbFailures.onOpen(dir, existing, e);
-            }
-            natives.push(db::closeE);
-            handles.forEach(natives::push);
-            store = new RocksDbStore(dir, maxValueBytes, durability, db, handles, natives);
+            RocksDbStore store = new RocksDbStore(dir, maxValueBytes, durability, database);
             store.checkFormat();
             store.count.set(store.countEntries());
             return store;
         } catch (RuntimeException | Error e) {
-            if (store != null) {
-                store.closed = true;
-            }
             try {
-                closeAll(natives);
+                database.close();
             } catch (RuntimeException suppressed) {
                 e.addSuppressed(suppressed);
             }
@@ -481,7 +431,7 @@ public final class RocksDbStore implements Store {
      */
     @Override
     public Optional<byte[]> metadata(String name) {
-        byte[] rocksKey = metadataKey(name);
+        byte[] rocksKey = EntryCodec.metadataKey(name);
         enter();
         try {
             return Optional.ofNullable(db.get(metadata, rocksKey));
@@ -501,7 +451,7 @@ public final class RocksDbStore implements Store {
      */
     @Override
     public void putMetadata(String name, byte[] value) {
-        byte[] rocksKey = metadataKey(name);
+        byte[] rocksKey = EntryCodec.metadataKey(name);
         Objects.requireNonNull(value, "value");
         enter();
         try {
@@ -549,7 +499,7 @@ public final class RocksDbStore implements Store {
                 return;
             }
             closed = true;
-            closeAll(natives);
+            database.close();
         } finally {
             lifecycle.writeLock().unlock();
         }
@@ -646,46 +596,5 @@ public final class RocksDbStore implements Store {
     private StoreException corruptEntry(Key key, MalformedEntryException e) {
         return new StoreException(Reason.CORRUPT, "the entry for key " + key + " in the store in " + directory
                 + " cannot be decoded (" + e.getMessage() + "); remove or overwrite that key", e);
-    }
-
-    private static byte[] metadataKey(String name) {
-        Objects.requireNonNull(name, "name");
-        if (name.isEmpty() || name.length() > MAX_METADATA_NAME_LENGTH) {
-            throw new IllegalArgumentException("a metadata name is 1 to " + MAX_METADATA_NAME_LENGTH
-                    + " characters; got " + name.length());
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c < 0x20 || c > 0x7E) {
-                throw new IllegalArgumentException("a metadata name is printable ASCII; \"" + name
-                        + "\" has U+" + String.format(Locale.ROOT, "%04X", (int) c) + " at index " + i);
-            }
-        }
-        return name.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static <T extends AutoCloseable> T push(Deque<AutoCloseable> natives, T resource) {
-        natives.push(resource);
-        return resource;
-    }
-
-    /** Closes every resource, most recent first, and reports the first failure after trying them all. */
-    private static void closeAll(Deque<AutoCloseable> natives) {
-        Exception failure = null;
-        while (!natives.isEmpty()) {
-            try {
-                natives.pop().close();
-            } catch (Exception e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw new StoreException(Reason.BACKEND_FAILURE, "closing the RocksDB store failed: " + failure,
-                    failure);
-        }
     }
 }

@@ -34,7 +34,7 @@ final class RawDatabase implements AutoCloseable {
         familyOptions = new ColumnFamilyOptions();
         List<ColumnFamilyDescriptor> families = new ArrayList<>();
         families.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, familyOptions));
-        for (String name : List.of(RocksDbStore.VALUES, RocksDbStore.EXPIRY, RocksDbStore.METADATA)) {
+        for (String name : List.of(StoreDatabase.VALUES, StoreDatabase.EXPIRY, StoreDatabase.METADATA)) {
             families.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.US_ASCII), familyOptions));
         }
         try {
@@ -50,11 +50,11 @@ final class RawDatabase implements AutoCloseable {
         switch (name) {
             case "default":
                 return handles.get(0);
-            case RocksDbStore.VALUES:
+            case StoreDatabase.VALUES:
                 return handles.get(1);
-            case RocksDbStore.EXPIRY:
+            case StoreDatabase.EXPIRY:
                 return handles.get(2);
-            case RocksDbStore.METADATA:
+            case StoreDatabase.METADATA:
                 return handles.get(3);
             default:
                 throw new IllegalArgumentException("no column family " + name);

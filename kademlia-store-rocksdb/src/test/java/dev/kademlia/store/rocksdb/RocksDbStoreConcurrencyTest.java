@@ -73,8 +73,8 @@ class RocksDbStoreConcurrencyTest {
         long stored;
         long indexed;
         try (RawDatabase raw = new RawDatabase(directory)) {
-            stored = raw.keys(RocksDbStore.VALUES).size();
-            indexed = raw.keys(RocksDbStore.EXPIRY).size();
+            stored = raw.keys(StoreDatabase.VALUES).size();
+            indexed = raw.keys(StoreDatabase.EXPIRY).size();
         }
         assertEquals(stored, indexed, "one index record per entry");
         try (RocksDbStore store = RocksDbStore.open(directory, 100)) {

@@ -89,7 +89,7 @@ class RocksDbStoreFailureTest {
             assertEquals(1, again.size());
         }
         try (RawDatabase raw = new RawDatabase(directory)) {
-            assertEquals(1, raw.keys(RocksDbStore.VALUES).size(), "plain RocksDB can take the lock too");
+            assertEquals(1, raw.keys(StoreDatabase.VALUES).size(), "plain RocksDB can take the lock too");
         }
     }
 
@@ -200,7 +200,7 @@ class RocksDbStoreFailureTest {
         Key bad = Key.sha256("bad");
         byte[] garbage = {42, 0, 1};
         try (RawDatabase raw = new RawDatabase(directory)) {
-            raw.put(RocksDbStore.VALUES, bad.toBytes(), garbage);
+            raw.put(StoreDatabase.VALUES, bad.toBytes(), garbage);
         }
         try (RocksDbStore store = RocksDbStore.open(directory, MAX_VALUE_BYTES)) {
             assertEquals(4, store.size());
@@ -213,7 +213,7 @@ class RocksDbStoreFailureTest {
             assertEquals(4, store.size());
         }
         try (RawDatabase raw = new RawDatabase(directory)) {
-            assertArrayEquals(garbage, raw.get(RocksDbStore.VALUES, bad.toBytes()), "the corrupt value is kept");
+            assertArrayEquals(garbage, raw.get(StoreDatabase.VALUES, bad.toBytes()), "the corrupt value is kept");
         }
         try (RocksDbStore store = RocksDbStore.open(directory, MAX_VALUE_BYTES)) {
             assertTrue(store.remove(bad), "removing the key is the way out");
@@ -231,8 +231,8 @@ class RocksDbStoreFailureTest {
         try (RawDatabase raw = new RawDatabase(directory)) {
             byte[] header = EntryCodec.encode(new StoredValue(key, new byte[0], 10, 0, false));
             header[0] = 99;
-            raw.put(RocksDbStore.VALUES, key.toBytes(), header);
-            raw.put(RocksDbStore.EXPIRY, EntryCodec.expiryKey(10, key.toBytes()), new byte[0]);
+            raw.put(StoreDatabase.VALUES, key.toBytes(), header);
+            raw.put(StoreDatabase.EXPIRY, EntryCodec.expiryKey(10, key.toBytes()), new byte[0]);
         }
         try (RocksDbStore store = RocksDbStore.open(directory, MAX_VALUE_BYTES)) {
             StoredValue fresh = new StoredValue(key, new byte[] {1}, 500, 0, true);
@@ -242,7 +242,7 @@ class RocksDbStoreFailureTest {
             assertEquals(Optional.of(fresh), store.get(key, 100));
         }
         try (RawDatabase raw = new RawDatabase(directory)) {
-            assertEquals(1, raw.keys(RocksDbStore.EXPIRY).size(), "the stale record is gone");
+            assertEquals(1, raw.keys(StoreDatabase.EXPIRY).size(), "the stale record is gone");
         }
     }
 

@@ -118,7 +118,7 @@ class RocksDbStorePersistenceTest {
             assertEquals(1, store.size());
         }
         try (RawDatabase raw = new RawDatabase(directory)) {
-            List<byte[]> index = raw.keys(RocksDbStore.EXPIRY);
+            List<byte[]> index = raw.keys(StoreDatabase.EXPIRY);
             assertEquals(1, index.size(), "one index record per stored entry, none left behind");
             assertArrayEquals(EntryCodec.expiryKey(StoredValue.NEVER, Key.sha256("live").toBytes()), index.get(0));
         }
@@ -146,7 +146,7 @@ class RocksDbStorePersistenceTest {
             Set<List<Byte>> expected = new HashSet<>();
             expiries.forEach((key, at) -> expected.add(boxed(EntryCodec.expiryKey(at, key.toBytes()))));
             Set<List<Byte>> actual = new HashSet<>();
-            for (byte[] k : raw.keys(RocksDbStore.EXPIRY)) {
+            for (byte[] k : raw.keys(StoreDatabase.EXPIRY)) {
                 actual.add(boxed(k));
             }
             assertEquals(expected, actual);
@@ -192,15 +192,15 @@ class RocksDbStorePersistenceTest {
             store.put(new StoredValue(key, new byte[] {7, 8, 9}, 0x0102030405060708L, -2, true));
         }
         try (RawDatabase raw = new RawDatabase(directory)) {
-            byte[] stored = raw.get(RocksDbStore.VALUES, key.toBytes());
+            byte[] stored = raw.get(StoreDatabase.VALUES, key.toBytes());
             assertArrayEquals(new byte[] {1, 1, 1, 2, 3, 4, 5, 6, 7, 8,
                 (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFE,
                 7, 8, 9}, stored);
             byte[] expectedIndexKey = new byte[40];
             System.arraycopy(new byte[] {(byte) 0x81, 2, 3, 4, 5, 6, 7, 8}, 0, expectedIndexKey, 0, 8);
             System.arraycopy(key.toBytes(), 0, expectedIndexKey, 8, 32);
-            assertEquals(1, raw.keys(RocksDbStore.EXPIRY).size());
-            assertTrue(Arrays.equals(expectedIndexKey, raw.keys(RocksDbStore.EXPIRY).get(0)));
+            assertEquals(1, raw.keys(StoreDatabase.EXPIRY).size());
+            assertTrue(Arrays.equals(expectedIndexKey, raw.keys(StoreDatabase.EXPIRY).get(0)));
             assertArrayEquals(new byte[] {1}, raw.get("default", "format".getBytes(StandardCharsets.US_ASCII)));
         }
     }
