@@ -30,6 +30,7 @@ public final class InMemoryStore implements Store {
     public static final int UNLIMITED_ENTRIES = Integer.MAX_VALUE;
 
     private final ConcurrentHashMap<Key, StoredValue> entries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, byte[]> metadata = new ConcurrentHashMap<>();
     /**
      * Entries held or being inserted: incremented before a new key is inserted and decremented after one
      * is removed, so it never falls below the map's size and the entry limit holds under concurrent puts.
@@ -201,6 +202,21 @@ public final class InMemoryStore implements Store {
      * @return the count
      * @throws StoreException {@link StoreException.Reason#BACKEND_FAILURE} if the store is closed
      */
+    @Override
+    public Optional<byte[]> metadata(String name) {
+        Objects.requireNonNull(name, "name");
+        ensureOpen();
+        return Optional.ofNullable(metadata.get(name)).map(byte[]::clone);
+    }
+
+    @Override
+    public void putMetadata(String name, byte[] value) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+        ensureOpen();
+        metadata.put(name, value.clone());
+    }
+
     @Override
     public long size() {
         ensureOpen();
