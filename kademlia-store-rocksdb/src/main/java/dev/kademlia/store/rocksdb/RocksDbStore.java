@@ -98,6 +98,8 @@ public final class RocksDbStore implements Store {
     private final ReadOptions scanOptions;
     private final Object[] stripes = new Object[STRIPES];
     private final AtomicLong count = new AtomicLong();
+    /** The total value length, kept like {@link #count}: taken at open, adjusted under the key's lock. */
+    private final AtomicLong valueBytes = new AtomicLong();
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private volatile boolean closed;
 
@@ -160,7 +162,7 @@ public final class RocksDbStore implements Store {
         try {
             RocksDbStore store = new RocksDbStore(dir, maxValueBytes, durability, database);
             store.checkFormat();
-            store.count.set(store.countEntries());
+            store.countEntries();
             return store;
         } catch (RuntimeException | Error e) {
             try {
@@ -248,6 +250,7 @@ public final class RocksDbStore implements Store {
                 if (previous == null) {
                     count.incrementAndGet();
                 }
+                valueBytes.addAndGet(entry.valueLength() - valueLength(previous));
             }
         } catch (RocksDBException e) {
             throw RocksDbFailures.onOperation(directory, "put of key " + entry.key(), e);
@@ -316,6 +319,7 @@ public final class RocksDbStore implements Store {
                     db.write(writeOptions, batch);
                 }
                 count.decrementAndGet();
+                valueBytes.addAndGet(-valueLength(previous));
                 return true;
             }
         } catch (RocksDBException e) {
@@ -417,6 +421,7 @@ public final class RocksDbStore implements Store {
             }
             if (removes) {
                 count.decrementAndGet();
+                valueBytes.addAndGet(-valueLength(current));
             }
             return removes;
         }
@@ -461,6 +466,26 @@ public final class RocksDbStore implements Store {
         } finally {
             exit();
         }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws StoreException {@link Reason#BACKEND_FAILURE} if the store is closed
+     */
+    @Override
+    public long valueBytes() {
+        enter();
+        try {
+            return valueBytes.get();
+        } finally {
+            exit();
+        }
+    }
+
+    /** The value length of an encoded entry: its length past the header (0 for a null or short record). */
+    private static long valueLength(byte[] encoded) {
+        return encoded == null ? 0 : Math.max(0, encoded.length - EntryCodec.HEADER_BYTES);
     }
 
     /**
@@ -539,14 +564,18 @@ public final class RocksDbStore implements Store {
         }
     }
 
-    private long countEntries() {
+    /** Sets {@link #count} and {@link #valueBytes} by one scan of the values, when the store opens. */
+    private void countEntries() {
         try (RocksIterator it = db.newIterator(values, scanOptions)) {
             long n = 0;
+            long bytes = 0;
             for (it.seekToFirst(); it.isValid(); it.next()) {
                 n++;
+                bytes += valueLength(it.value());
             }
             it.status();
-            return n;
+            count.set(n);
+            valueBytes.set(bytes);
         } catch (RocksDBException e) {
             throw RocksDbFailures.onOperation(directory, "counting the entries", e);
         }

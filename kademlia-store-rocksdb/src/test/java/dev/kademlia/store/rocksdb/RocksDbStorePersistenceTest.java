@@ -39,6 +39,7 @@ class RocksDbStorePersistenceTest {
     @Test
     void reopenRestoresEveryEntryTheMetadataAndTheExactSize() {
         Map<Key, StoredValue> written = new HashMap<>();
+        long[] bytesBefore = new long[1];
         try (RocksDbStore store = RocksDbStore.open(directory, MAX_VALUE_BYTES)) {
             for (int i = 0; i < 300; i++) {
                 StoredValue e = entry("key " + i, i % 3 == 0 ? StoredValue.NEVER : 10_000 + i);
@@ -53,10 +54,14 @@ class RocksDbStorePersistenceTest {
             store.putMetadata("node-id", bytes("the id"));
             store.putMetadata("contacts", new byte[] {0, 1, 2, (byte) 0xFF});
             assertEquals(written.size() + 1, store.size());
+            bytesBefore[0] = store.valueBytes();
         }
 
         try (RocksDbStore store = RocksDbStore.open(directory, MAX_VALUE_BYTES)) {
             assertEquals(written.size() + 1, store.size(), "the count is rebuilt exactly, the expired entry included");
+            assertEquals(bytesBefore[0], store.valueBytes(), "so is the byte total");
+            assertEquals(written.values().stream().mapToLong(StoredValue::valueLength).sum()
+                    + entry("expired", 5).valueLength(), store.valueBytes());
             for (StoredValue e : written.values()) {
                 assertEquals(Optional.of(e), store.get(e.key(), 0));
             }
