@@ -112,6 +112,7 @@ final class NodeDiagram {
         counter("stores refused", c.storesRefused(), true);
         counter("dropped malformed", c.droppedMalformed(), true);
         counter("dropped unmatched", c.droppedUnmatched(), true);
+        counter("rate limited", c.droppedRateLimited(), true);
     }
 
     private void rpc(String name, long sent, long received) {

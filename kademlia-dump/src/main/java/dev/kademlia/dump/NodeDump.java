@@ -185,9 +185,10 @@ public record NodeDump(int format, Peer self, long takenAtMillis, List<Bucket> b
      * @param droppedUnmatched responses that matched no outstanding request (late, duplicated or forged)
      * @param storesRefused    STORE requests refused (bad token, store full)
      * @param retransmissions  requests sent again because their answer was late
+     * @param droppedRateLimited requests dropped because their source exceeded its rate
      */
     public record Counters(RpcCounts sent, RpcCounts received, long timeouts, long droppedMalformed,
-            long droppedUnmatched, long storesRefused, long retransmissions) {
+            long droppedUnmatched, long storesRefused, long retransmissions, long droppedRateLimited) {
 
         /** Checks for nulls. */
         public Counters {
@@ -198,7 +199,7 @@ public record NodeDump(int format, Peer self, long takenAtMillis, List<Bucket> b
         static Counters of(NodeStats stats) {
             return new Counters(RpcCounts.of(stats.requestsSent()), RpcCounts.of(stats.requestsReceived()),
                     stats.timeouts(), stats.droppedMalformed(), stats.droppedUnmatched(), stats.storesRefused(),
-                    stats.retransmissions());
+                    stats.retransmissions(), stats.droppedRateLimited());
         }
     }
 

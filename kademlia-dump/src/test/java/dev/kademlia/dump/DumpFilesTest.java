@@ -41,7 +41,7 @@ class DumpFilesTest {
     void refusesNamesThatAreNotPlainFileNames() {
         NodeDump lonely = new NodeDump(Dump.FORMAT, new Peer("0".repeat(64), "127.0.0.1", 1), 0, List.of(),
                 List.of(), new NodeDump.Counters(new NodeDump.RpcCounts(0, 0, 0, 0),
-                        new NodeDump.RpcCounts(0, 0, 0, 0), 0, 0, 0, 0, 0));
+                        new NodeDump.RpcCounts(0, 0, 0, 0), 0, 0, 0, 0, 0, 0));
         for (String name : List.of("../escape", "a/b", "", ".hidden", "sp ace")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> DumpFiles.write(directory, name, lonely));

@@ -70,7 +70,7 @@ final class RandomStates {
         }
         keys.sort((a, b) -> a.key().compareTo(b.key()));
         NodeStats stats = new NodeStats(counts(), counts(), random.nextLong(100), random.nextLong(100),
-                random.nextLong(100), random.nextLong(100), random.nextLong(100));
+                random.nextLong(100), random.nextLong(100), random.nextLong(100), random.nextLong(100));
         return new NodeSnapshot(self, now, new ArrayList<>(buckets.values()), keys, stats);
     }
 

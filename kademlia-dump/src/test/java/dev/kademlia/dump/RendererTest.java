@@ -102,7 +102,7 @@ class RendererTest {
     void anEmptyNodeRendersToo() throws IOException {
         NodeDump lonely = new NodeDump(Dump.FORMAT, new Peer("0".repeat(64), "::1", 4000), 0, List.of(), List.of(),
                 new NodeDump.Counters(new NodeDump.RpcCounts(0, 0, 0, 0), new NodeDump.RpcCounts(0, 0, 0, 0), 0, 0, 0,
-                        0, 0));
+                        0, 0, 0));
         String svg = svg(PlantUml.node(lonely));
         assertTrue(svg.contains("[::1]:4000"), "IPv6 hosts are bracketed");
         assertTrue(svg.contains("no contacts"));
