@@ -46,6 +46,11 @@ public final class KademliaCli implements Runnable {
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             if (exception instanceof CommandFailure) {
                 cmd.getErr().println("error: " + exception.getMessage());
+            } else if (exception instanceof IllegalArgumentException) {
+                // The library checks its settings at the edge: a flag out of range (say, --alpha above --k).
+                cmd.getErr().println("error: " + exception.getMessage());
+                cmd.usage(cmd.getErr());
+                return ExitCodes.USAGE;
             } else {
                 cmd.getErr().println("error: " + exception);
                 exception.printStackTrace(cmd.getErr());

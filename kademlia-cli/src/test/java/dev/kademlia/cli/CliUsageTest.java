@@ -54,6 +54,15 @@ class CliUsageTest {
     }
 
     @Test
+    void settingsTheLibraryRefusesAreUsageErrors() {
+        String[] result = run("demo", "--nodes", "3", "--k", "2");
+        assertEquals("2", result[0]);
+        assertTrue(result[1].contains("alpha must be in [1, k=2]; got 3"), result[1]);
+        assertTrue(result[1].contains("Usage: kademlia demo"), result[1]);
+        assertEquals("2", run("demo", "--nodes", "3", "--timeout-ms", "0")[0]);
+    }
+
+    @Test
     void hostPortParsesIpv4AndIpv6() {
         HostPort parser = new HostPort();
         assertEquals(new InetSocketAddress("127.0.0.1", 4000), parser.convert("127.0.0.1:4000"));
