@@ -2,4 +2,6 @@
 module dev.kademlia.cli {
     requires dev.kademlia.core;
     requires info.picocli;
+
+    opens dev.kademlia.cli to info.picocli;
 }

@@ -7,4 +7,5 @@ module dev.kademlia.testkit {
     requires transitive org.junit.jupiter.api;
 
     exports dev.kademlia.testkit.contract;
+    exports dev.kademlia.testkit.sim;
 }

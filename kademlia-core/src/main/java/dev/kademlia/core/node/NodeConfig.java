@@ -1,0 +1,65 @@
+package dev.kademlia.core.node;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The protocol parameters of one node, as set on {@code Kademlia.builder()}. The builder checks each
+ * setting with a message; this record re-checks the ranges so no node runs with nonsense.
+ *
+ * @param k                    bucket capacity and the number of nodes a value is stored on (paper: 20)
+ * @param alpha                lookup parallelism (paper: 3)
+ * @param rpcTimeout           how long a request waits for its answer; lookups stop waiting for a peer
+ *                             after this long but still use an answer that arrives within twice as long
+ * @param valueTtl             how long stored values live, or {@code null} for values that never expire
+ * @param republishInterval    how often a holder republishes its replicas (paper: one hour)
+ * @param refreshInterval      a bucket with no lookup for this long is refreshed (paper: one hour)
+ * @param replacementCacheSize contacts kept per bucket in reserve for evicted ones
+ * @param maxFailures          consecutive failed requests after which a contact is dropped
+ * @param maxRetransmits       how many times an unanswered request is sent again within its timeout
+ * @param clientMode           a client node asks others not to add it to their routing tables
+ */
+public record NodeConfig(
+        int k,
+        int alpha,
+        Duration rpcTimeout,
+        Duration valueTtl,
+        Duration republishInterval,
+        Duration refreshInterval,
+        int replacementCacheSize,
+        int maxFailures,
+        int maxRetransmits,
+        boolean clientMode) {
+
+    /** Checks the ranges. */
+    public NodeConfig {
+        if (k < 1 || k > 64) {
+            throw new IllegalArgumentException("k must be in [1, 64]; got " + k);
+        }
+        if (alpha < 1 || alpha > k) {
+            throw new IllegalArgumentException("alpha must be in [1, k=" + k + "]; got " + alpha);
+        }
+        requirePositive(rpcTimeout, "rpcTimeout");
+        if (valueTtl != null) {
+            requirePositive(valueTtl, "valueTtl");
+        }
+        requirePositive(republishInterval, "republishInterval");
+        requirePositive(refreshInterval, "refreshInterval");
+        if (replacementCacheSize < 0) {
+            throw new IllegalArgumentException("replacementCacheSize must not be negative; got " + replacementCacheSize);
+        }
+        if (maxRetransmits < 0 || maxRetransmits > 10) {
+            throw new IllegalArgumentException("maxRetransmits must be in [0, 10]; got " + maxRetransmits);
+        }
+        if (maxFailures < 1) {
+            throw new IllegalArgumentException("maxFailures must be at least 1; got " + maxFailures);
+        }
+    }
+
+    private static void requirePositive(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive; got " + d);
+        }
+    }
+}
