@@ -31,10 +31,13 @@ import org.openjdk.jmh.annotations.State;
  * bucket (a binary search of its prefix table for each non-adjacent step), stream each bucket's entries
  * through mldht's eligibility filter into a list until it holds 20, sort the last up-to-8 entries and cut
  * the overshoot, ask the server manager for a server to advertise (there is none), and return the
- * entries. Unlike ours, the result is not sorted by distance as a whole, only its last bucket.
+ * entries. Unlike ours, the result is not sorted by distance as a whole, only its last bucket: with
+ * {@code sorted=true} the benchmark also sorts the 20 entries with mldht's own
+ * {@code KBucketEntry.DistanceOrder}, for the figure comparable with ours, which returns them nearest
+ * first.
  *
  * <p>{@code setUp} checks that mldht returns the same 20 contacts as our table for every target (as a
- * set, since mldht does not sort them).
+ * set, since mldht does not sort them), and that the sorted variant is in distance order.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar MldhtClosestBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s}
  */
@@ -46,6 +49,10 @@ public class MldhtClosestBenchmark {
     /** The bucket capacity of our table, which sets which contacts both tables hold. */
     @Param({"200", "20"})
     int k;
+
+    /** Whether to sort mldht's answer by distance, as ours comes. */
+    @Param({"false", "true"})
+    boolean sorted;
 
     private Key[] targets;
     private MldhtTable table;
@@ -73,7 +80,12 @@ public class MldhtClosestBenchmark {
             for (KBucketEntry e : table.closest(targets[i], ClosestBenchmark.N)) {
                 actual.add(e.getID());
             }
-            if (!expected.equals(actual)) {
+            List<KBucketEntry> inOrder = table.closestSorted(targets[i], ClosestBenchmark.N);
+            boolean ordered = true;
+            for (int j = 1; j < inOrder.size(); j++) {
+                ordered &= targets[i].threeWayDistance(inOrder.get(j - 1).getID(), inOrder.get(j).getID()) < 0;
+            }
+            if (!expected.equals(actual) || !ordered) {
                 throw new IllegalStateException("mldht's closest " + ClosestBenchmark.N + " to target " + i
                         + " differ from ours");
             }
@@ -81,13 +93,14 @@ public class MldhtClosestBenchmark {
     }
 
     /**
-     * The 20 entries closest to one target, by mldht.
+     * The 20 entries closest to one target, by mldht, and then sorted if {@code sorted}.
      *
      * @param thread the position in the inputs
      * @return the entries
      */
     @Benchmark
     public List<KBucketEntry> closest(ThreadState thread) {
-        return table.closest(targets[thread.index++ & KeyInputs.MASK], ClosestBenchmark.N);
+        Key target = targets[thread.index++ & KeyInputs.MASK];
+        return sorted ? table.closestSorted(target, ClosestBenchmark.N) : table.closest(target, ClosestBenchmark.N);
     }
 }

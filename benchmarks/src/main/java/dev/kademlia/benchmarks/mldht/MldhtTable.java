@@ -87,6 +87,20 @@ public final class MldhtTable {
         return new MldhtTable(dht, table);
     }
 
+    /**
+     * {@link #closest} sorted nearest first with mldht's {@link KBucketEntry.DistanceOrder}, as our table
+     * returns its answer.
+     *
+     * @param target the target
+     * @param n      how many entries at most
+     * @return a new list, nearest first
+     */
+    public List<KBucketEntry> closestSorted(Key target, int n) {
+        List<KBucketEntry> entries = new ArrayList<>(closest(target, n));
+        entries.sort(new KBucketEntry.DistanceOrder(target));
+        return entries;
+    }
+
     private static void split(Prefix prefix, List<KBucketEntry> entries, Key local,
             List<Node.RoutingTableEntry> out) {
         if (entries.size() <= DHTConstants.MAX_ENTRIES_PER_BUCKET) {

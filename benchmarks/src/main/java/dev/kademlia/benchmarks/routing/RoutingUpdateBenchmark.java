@@ -33,7 +33,8 @@ import org.openjdk.jmh.annotations.State;
  *
  * <p>The table is {@link Population#grow(int)} with the {@code k} parameter, as in the {@code closest}
  * benchmarks: with {@code k = 20} it holds 264 contacts, the twelve farthest buckets full; with
- * {@code k = 200} it holds 2,000, the nine farthest full. Replacement caches hold {@code k} contacts, as the table's javadoc recommends, and are full.
+ * {@code k = 200} it holds 2,000, the nine farthest full. Replacement caches hold {@code k} contacts, as
+ * the table's javadoc recommends, and are full.
  *
  * <p>Inputs: {@value KeyInputs#SIZE} contacts of the table (repeating when it holds fewer), and
  * {@value KeyInputs#SIZE} seeded new contacts that all fall into full buckets; each is cycled with a
