@@ -3,10 +3,12 @@ package dev.kademlia.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Three {@code kademlia node} processes, and {@code put}/{@code get} processes against them. */
 class CliEndToEndTest {
@@ -53,6 +55,25 @@ class CliEndToEndTest {
         first.awaitLine("node ", 10); // the "stopped" line
         assertTrue(first.output().contains("stopped"), first.output());
         first.awaitExit(10);
+    }
+
+    @Test
+    void rocksDbNodeKeepsItsValuesAcrossARestart(@TempDir Path data) throws Exception {
+        CliProcess node = start("node", "--bind", "127.0.0.1:0", "--store", "rocksdb", "--data-dir",
+                data.toString(), "--timeout-ms", "1000");
+        String listening = node.awaitLine("node ", 30);
+        String address = address(listening);
+        CliProcess put = start("put", "--bootstrap", address, "--timeout-ms", "1000", "durable", "yes");
+        assertEquals(0, put.awaitExit(30), put.output());
+        node.terminate();
+        node.awaitExit(30);
+
+        CliProcess restarted = start("node", "--bind", address, "--store", "rocksdb", "--data-dir",
+                data.toString(), "--timeout-ms", "1000");
+        assertEquals(listening, restarted.awaitLine("node ", 30), "same id, same address");
+        CliProcess get = start("get", "--bootstrap", address, "--timeout-ms", "1000", "durable");
+        assertEquals(0, get.awaitExit(30), get.output());
+        assertEquals("yes", get.output().strip());
     }
 
     @Test

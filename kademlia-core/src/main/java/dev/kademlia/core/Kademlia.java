@@ -14,6 +14,7 @@ import dev.kademlia.api.spi.TransportProvider;
 import dev.kademlia.core.node.DhtNode;
 import dev.kademlia.core.node.EventLoop;
 import dev.kademlia.core.node.NodeConfig;
+import dev.kademlia.core.node.NodeState;
 import dev.kademlia.core.protocol.MessageCodec;
 import dev.kademlia.core.store.InMemoryStore;
 import java.io.IOException;
@@ -194,7 +195,8 @@ public final class Kademlia {
 
     /**
      * Runs the node on this scheduler (clock and event loop) instead of a thread of its own; the test kit's
-     * simulated network passes its virtual-time scheduler here.
+     * simulated network passes its virtual-time scheduler here. A node on an injected scheduler must be
+     * closed from that scheduler's thread.
      *
      * @param scheduler the scheduler
      * @return this builder
@@ -217,7 +219,8 @@ public final class Kademlia {
     }
 
     /**
-     * The node id (default: random). A restarted node passes its previous id to keep its place.
+     * The node id (default: the id saved in the store, for a persistent store that ran a node before; else
+     * random).
      *
      * @param id the id
      * @return this builder
@@ -401,21 +404,29 @@ public final class Kademlia {
         NodeConfig config = new NodeConfig(k, alpha, rpcTimeout, valueTtl, republishInterval, refreshInterval,
                 replacementCacheSize < 0 ? k : replacementCacheSize, maxFailures, maxRetransmits, clientMode);
         RandomGenerator rng = random != null ? random : new SplittableRandom(new SecureRandom().nextLong());
-        Key id = nodeId != null ? nodeId : Key.random(rng);
-        Transport openedTransport = transport != null ? transport : openTransport();
-        Store openedStore;
+        Store openedStore = store != null ? store : openStore();
+        Transport openedTransport;
         try {
-            openedStore = store != null ? store : openStore();
+            openedTransport = transport != null ? transport : openTransport();
         } catch (RuntimeException e) {
-            openedTransport.close();
+            if (store == null) {
+                openedStore.close();
+            }
             throw e;
+        }
+        // A persistent store remembers the node's id and contacts: a restarted node keeps its identity and
+        // rejoins through its old contacts when no bootstrap node is given.
+        Key id = nodeId != null ? nodeId : NodeState.savedId(openedStore).orElseGet(() -> Key.random(rng));
+        List<InetSocketAddress> seeds = new ArrayList<>(bootstrap);
+        if (seeds.isEmpty()) {
+            NodeState.savedContacts(openedStore).forEach(contact -> seeds.add(contact.address()));
         }
         EventLoop loop = scheduler == null ? new EventLoop() : null;
         DhtNode node = new DhtNode(config, id, openedTransport, openedStore, store == null,
                 loop != null ? loop : scheduler, loop, rng);
         node.start();
-        if (!bootstrap.isEmpty()) {
-            node.startJoin(bootstrap);
+        if (!seeds.isEmpty()) {
+            node.startJoin(seeds);
         }
         transport = null; // a transport serves one node
         return node;

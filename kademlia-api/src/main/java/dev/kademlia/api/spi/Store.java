@@ -85,6 +85,14 @@ public interface Store extends AutoCloseable {
      */
     long size();
 
+    /**
+     * The total length of the values held, in bytes, including expired entries not yet removed: what a
+     * node's byte limit is checked against. Exact, and cheap (no scan).
+     *
+     * @return bytes
+     */
+    long valueBytes();
+
     /** Releases the store's resources. Idempotent. */
     @Override
     void close();

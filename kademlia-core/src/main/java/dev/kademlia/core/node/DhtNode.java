@@ -61,6 +61,7 @@ public final class DhtNode implements KademliaNode {
     private static final Duration TOKEN_ROTATION = Duration.ofMinutes(5);
     private static final Duration EXPIRY_SWEEP = Duration.ofMinutes(1);
     private static final int JOIN_ATTEMPTS = 3;
+    private static final Duration SAVE_CONTACTS = Duration.ofMinutes(1);
 
     private final NodeConfig config;
     private final Contact self;
@@ -122,7 +123,9 @@ public final class DhtNode implements KademliaNode {
             }
         });
         scheduler.execute(() -> {
+            NodeState.saveId(store, self.id());
             every(EXPIRY_SWEEP, () -> store.removeExpired(scheduler.nowMillis()));
+            every(SAVE_CONTACTS, () -> NodeState.saveContacts(store, routing));
             every(config.refreshInterval().dividedBy(4), this::refreshIdleBuckets);
             every(config.republishInterval().dividedBy(4), this::republishDue);
         });
@@ -322,12 +325,17 @@ public final class DhtNode implements KademliaNode {
             periodic.forEach(Scheduler.Cancellable::cancel);
             periodic.clear();
             outstanding.failAll(new NodeClosedException(self));
+            try {
+                NodeState.saveContacts(store, routing);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not save the contacts of " + self, e);
+            }
         };
         if (ownedLoop != null) {
             scheduler.execute(cleanup);
-            ownedLoop.close();
+            ownedLoop.close(); // runs the cleanup, then ends the loop's thread
         } else {
-            scheduler.execute(cleanup);
+            cleanup.run(); // an injected scheduler: close() is called on its thread
         }
         if (ownsStore) {
             store.close();

@@ -69,12 +69,12 @@ public final class EventLoop implements Scheduler, AutoCloseable {
     }
 
     /**
-     * Stops the loop after the task running now (if any); queued tasks are dropped. Waits up to a second
-     * for the thread to end unless called from the loop itself.
+     * Stops the loop: tasks already queued to run now still run, delayed ones are dropped, and new ones are
+     * refused. Waits up to a second for the thread to end unless called from the loop itself.
      */
     @Override
     public void close() {
-        executor.shutdownNow();
+        executor.shutdown();
         if (!inLoop()) {
             try {
                 executor.awaitTermination(1, TimeUnit.SECONDS);

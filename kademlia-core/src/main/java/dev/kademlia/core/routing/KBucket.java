@@ -138,6 +138,18 @@ final class KBucket {
     }
 
     /** Appends the contacts of the entries, least-recently seen first, to {@code out}. */
+    /** Every contact of the bucket, entries and replacements. */
+    List<Contact> contactsAndReplacements() {
+        List<Contact> out = new ArrayList<>(entries.size() + replacements.size());
+        for (RoutingEntry e : entries) {
+            out.add(e.contact());
+        }
+        for (RoutingEntry e : replacements) {
+            out.add(e.contact());
+        }
+        return out;
+    }
+
     void addContactsTo(List<Contact> out) {
         for (RoutingEntry e : entries) {
             out.add(e.contact());

@@ -82,6 +82,7 @@ public final class RoutingTable {
     private final int k;
     private final int replacementCacheSize;
     private final int maxFailures;
+    private final AddressDiversity diversity;
     /** Created on first use; {@code null} means empty. */
     private final KBucket[] buckets = new KBucket[Key.BITS];
     /** When a lookup last targeted each bucket's range; 0 if never. */
@@ -101,6 +102,21 @@ public final class RoutingTable {
      * @throws IllegalArgumentException if a size is out of range
      */
     public RoutingTable(Key localId, int k, int replacementCacheSize, int maxFailures) {
+        this(localId, k, replacementCacheSize, maxFailures, AddressDiversity.UNLIMITED);
+    }
+
+    /**
+     * Creates an empty routing table that limits how many contacts of a bucket share an address or subnet.
+     *
+     * @param localId              the id of the local node, never inserted
+     * @param k                    the bucket capacity, {@code >= 1}
+     * @param replacementCacheSize waiting contacts per bucket, {@code >= 1}
+     * @param maxFailures          consecutive failed RPCs after which a contact is removed, {@code >= 1}
+     * @param diversity            the address limits per bucket
+     * @throws IllegalArgumentException if a size is out of range
+     */
+    public RoutingTable(Key localId, int k, int replacementCacheSize, int maxFailures, AddressDiversity diversity) {
+        this.diversity = Objects.requireNonNull(diversity, "diversity");
         this.localId = Objects.requireNonNull(localId, "localId");
         if (k < 1) {
             throw new IllegalArgumentException("k (the bucket capacity) must be at least 1; got " + k);
@@ -187,6 +203,13 @@ public final class RoutingTable {
         if (bucket == null) {
             bucket = new KBucket(k, replacementCacheSize);
             buckets[index] = bucket;
+        }
+        if (diversity != AddressDiversity.UNLIMITED && bucket.entry(contact.id()) == null
+                && !bucket.isCached(contact.id())) {
+            String refusal = diversity.refusal(bucket.contactsAndReplacements(), contact);
+            if (refusal != null) {
+                return new UpdateOutcome.Ignored(refusal);
+            }
         }
         int before = bucket.size();
         UpdateOutcome outcome = bucket.seen(contact, nowMillis);

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -36,6 +37,8 @@ public final class InMemoryStore implements Store {
      * is removed, so it never falls below the map's size and the entry limit holds under concurrent puts.
      */
     private final AtomicInteger reserved = new AtomicInteger();
+    /** The total value length of the entries in the map, adjusted inside the map's atomic updates. */
+    private final AtomicLong valueBytes = new AtomicLong();
     private final int maxValueBytes;
     private final int maxEntries;
     private volatile boolean closed;
@@ -112,6 +115,7 @@ public final class InMemoryStore implements Store {
                         "store holds %,d entries, its limit; key %s is new", maxEntries,
                         key.toShortString(16)));
             }
+            valueBytes.addAndGet(entry.valueLength() - (previous == null ? 0 : previous.valueLength()));
             return entry;
         });
     }
@@ -146,9 +150,11 @@ public final class InMemoryStore implements Store {
     public boolean remove(Key key) {
         Objects.requireNonNull(key, "key");
         ensureOpen();
-        if (entries.remove(key) == null) {
+        StoredValue removed = entries.remove(key);
+        if (removed == null) {
             return false;
         }
+        valueBytes.addAndGet(-removed.valueLength());
         reserved.decrementAndGet();
         return true;
     }
@@ -189,11 +195,24 @@ public final class InMemoryStore implements Store {
             Map.Entry<Key, StoredValue> e = it.next();
             StoredValue entry = e.getValue();
             if (entry.isExpired(nowMillis) && entries.remove(e.getKey(), entry)) {
+                valueBytes.addAndGet(-entry.valueLength());
                 reserved.decrementAndGet();
                 removed++;
             }
         }
         return removed;
+    }
+
+    /**
+     * The total value length held, expired entries included until removed.
+     *
+     * @return bytes
+     * @throws StoreException {@link StoreException.Reason#BACKEND_FAILURE} if the store is closed
+     */
+    @Override
+    public long valueBytes() {
+        ensureOpen();
+        return valueBytes.get();
     }
 
     /**

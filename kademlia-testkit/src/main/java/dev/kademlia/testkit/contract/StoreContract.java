@@ -257,6 +257,24 @@ public abstract class StoreContract {
      * @throws Exception if the store fails
      */
     @Test
+    public void valueBytesFollowsPutsOverwritesRemovalsAndSweeps() throws Exception {
+        Store store = open(MAX_VALUE_BYTES);
+        assertEquals(0, store.valueBytes());
+        store.put(entry("a", "x".repeat(100), StoredValue.NEVER));
+        store.put(entry("b", "y".repeat(50), 100));
+        assertEquals(150, store.valueBytes());
+        store.put(entry("a", "z".repeat(30), StoredValue.NEVER));
+        assertEquals(80, store.valueBytes(), "an overwrite counts the new value only");
+        store.put(entry("c", "", StoredValue.NEVER));
+        assertEquals(80, store.valueBytes(), "an empty value counts nothing");
+        assertEquals(1, store.removeExpired(100));
+        assertEquals(30, store.valueBytes(), "a sweep gives the bytes back");
+        assertTrue(store.remove(key("a")));
+        assertFalse(store.remove(key("a")));
+        assertEquals(0, store.valueBytes());
+    }
+
+    @Test
     public void removeExpiredReturnsTheCountAndShrinksTheStore() throws Exception {
         Store store = open(MAX_VALUE_BYTES);
         store.put(entry("a", "1", 100));
