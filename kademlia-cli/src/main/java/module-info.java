@@ -1,6 +1,7 @@
-/** The {@code kademlia} command-line program: demo network, long-running node, put, get. */
+/** The {@code kademlia} command-line program: demo network, long-running node, put, get, state dumps. */
 module dev.kademlia.cli {
     requires dev.kademlia.core;
+    requires dev.kademlia.dump;
     requires info.picocli;
 
     opens dev.kademlia.cli to info.picocli;

@@ -1,12 +1,20 @@
 package dev.kademlia.cli;
 
 import dev.kademlia.api.KademliaNode;
+import dev.kademlia.api.Key;
 import dev.kademlia.api.PutResult;
 import dev.kademlia.core.Kademlia;
+import dev.kademlia.dump.DumpFiles;
+import dev.kademlia.dump.LookupDump;
+import dev.kademlia.dump.NetworkDump;
+import dev.kademlia.dump.NodeDump;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -17,7 +25,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code kademlia demo}: the original library's example program. Starts nodes on 127.0.0.1, joins them into
- * one network, PUTs keys from the first node and GETs every key from every other node.
+ * one network, PUTs keys from the first node and GETs every key from every other node; with
+ * {@code --dump-dir}, leaves the state of every node, the network graph and a traced lookup as JSON,
+ * PlantUML and pictures.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Start a local network, put keys from one node, get them from all the others.")
@@ -30,6 +40,12 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--keys", paramLabel = "N", defaultValue = "10",
             description = "Keys to put (default: ${DEFAULT-VALUE}).")
     int keys;
+
+    @Option(names = "--dump-dir", paramLabel = "DIR",
+            description = "After the puts and gets, write into DIR the state of every node (node-<i>.json, .puml,"
+                    + " .svg, .png), the network graph (network.json, .puml, .dot, .svg, .png) and one traced"
+                    + " value lookup (lookup.json, .puml, .svg, .png).")
+    Path dumpDirectory;
 
     @Mixin
     NodeOptions options = new NodeOptions();
@@ -45,7 +61,11 @@ final class DemoCommand implements Callable<Integer> {
         List<KademliaNode> network = new ArrayList<>();
         try {
             start(network);
-            return exercise(network);
+            int code = exercise(network);
+            if (dumpDirectory != null) {
+                dump(network);
+            }
+            return code;
         } finally {
             network.forEach(KademliaNode::close);
         }
@@ -115,6 +135,36 @@ final class DemoCommand implements Callable<Integer> {
         System.out.printf("summary: nodes=%d puts=%d gets=%d successes=%d median=%.2f ms p99=%.2f ms%n",
                 network.size(), puts, gets, successes, percentile(sorted, 50), percentile(sorted, 99));
         return puts == keys && successes == gets ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /**
+     * Writes every node's state, the network graph, and a traced lookup of the first key from the node
+     * farthest from it (so the lookup has the most hops to show).
+     */
+    private void dump(List<KademliaNode> network) {
+        try {
+            List<NodeDump> dumps = new ArrayList<>();
+            for (int i = 0; i < network.size(); i++) {
+                NodeDump dump = NodeDump.capture(network.get(i)).join();
+                dumps.add(dump);
+                DumpFiles.write(dumpDirectory, "node-" + i, dump);
+            }
+            DumpFiles.write(dumpDirectory, "network", NetworkDump.of(dumps));
+            Key target = Key.sha256("key-0");
+            KademliaNode farthest = network.stream()
+                    .max(Comparator.comparing(node -> node.id().distanceTo(target))).orElseThrow();
+            LookupDump lookup = LookupDump.trace(farthest, target, true).join();
+            DumpFiles.write(dumpDirectory, "lookup", lookup);
+            int hops = lookup.stats().hops();
+            System.out.printf("%ndumps written to %s: node-0 .. node-%d, network, and lookup (key-0 from node %d:"
+                    + " %d %s, %d RPCs), each as .json .puml .svg .png (network also .dot)%n", dumpDirectory,
+                    network.size() - 1, network.indexOf(farthest), hops, hops == 1 ? "hop" : "hops",
+                    lookup.stats().rpcs());
+        } catch (IOException e) {
+            throw new CommandFailure("cannot write dumps into " + dumpDirectory + ": " + e.getMessage());
+        } catch (CompletionException e) {
+            throw new CommandFailure("dumping the demo network failed: " + e.getCause().getMessage());
+        }
     }
 
     private static double percentile(double[] sorted, int p) {

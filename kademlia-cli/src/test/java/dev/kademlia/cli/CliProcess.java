@@ -40,13 +40,29 @@ final class CliProcess implements AutoCloseable {
     }
 
     static CliProcess start(String... arguments) throws IOException {
-        String classPath = TARGET.resolve("classes") + File.pathSeparator
-                + Files.readString(TARGET.resolve("runtime-path.txt"), StandardCharsets.UTF_8).trim();
-        List<String> command = new ArrayList<>(List.of(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath, KademliaCli.class.getName()));
+        List<String> command = new ArrayList<>(List.of(java(), "-cp", path(), KademliaCli.class.getName()));
         command.addAll(List.of(arguments));
         return new CliProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    /**
+     * Runs the program on the module path, as {@code java -p ... -m dev.kademlia.cli/...}: reflection
+     * (Jackson, picocli) and the modules PlantUML needs are then checked for real.
+     */
+    static CliProcess startOnModulePath(String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java(), "-p", path(),
+                "-m", "dev.kademlia.cli/" + KademliaCli.class.getName()));
+        command.addAll(List.of(arguments));
+        return new CliProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    private static String java() {
+        return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String path() throws IOException {
+        return TARGET.resolve("classes") + File.pathSeparator
+                + Files.readString(TARGET.resolve("runtime-path.txt"), StandardCharsets.UTF_8).trim();
     }
 
     /** Waits for the next output line that starts with {@code prefix}, skipping others. */

@@ -16,6 +16,7 @@ import dev.kademlia.core.node.EventLoop;
 import dev.kademlia.core.node.NodeConfig;
 import dev.kademlia.core.node.NodeState;
 import dev.kademlia.core.protocol.MessageCodec;
+import dev.kademlia.core.routing.AddressDiversity;
 import dev.kademlia.core.store.InMemoryStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,6 +72,18 @@ public final class Kademlia {
     /** How often replicas are republished by default. */
     public static final Duration DEFAULT_REPUBLISH_INTERVAL = Duration.ofHours(1);
 
+    /** How often the original publisher republishes by default (the paper's 24 hours). */
+    public static final Duration DEFAULT_ORIGINAL_REPUBLISH_INTERVAL = Duration.ofHours(24);
+
+    /** Requests answered per second and source address by default. */
+    public static final int DEFAULT_REQUESTS_PER_SECOND = 200;
+
+    /** Values a node keeps for others at most, by default. */
+    public static final long DEFAULT_MAX_STORED_ENTRIES = 100_000;
+
+    /** Value bytes a node keeps for others at most, by default (128 MiB). */
+    public static final long DEFAULT_MAX_STORED_BYTES = 128L << 20;
+
     /** After how long without a lookup a bucket is refreshed by default. */
     public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofHours(1);
 
@@ -90,6 +103,13 @@ public final class Kademlia {
     private Duration valueTtl = DEFAULT_VALUE_TTL;
     private Duration republishInterval = DEFAULT_REPUBLISH_INTERVAL;
     private Duration refreshInterval = DEFAULT_REFRESH_INTERVAL;
+    private Duration originalRepublishInterval = DEFAULT_ORIGINAL_REPUBLISH_INTERVAL;
+    private int maxContactsPerAddress = AddressDiversity.DEFAULT.maxPerAddress();
+    private int maxContactsPerSubnet = AddressDiversity.DEFAULT.maxPerSubnet();
+    private boolean limitLocalAddresses;
+    private int requestsPerSecond = DEFAULT_REQUESTS_PER_SECOND;
+    private long maxStoredEntries = DEFAULT_MAX_STORED_ENTRIES;
+    private long maxStoredBytes = DEFAULT_MAX_STORED_BYTES;
     private int maxDatagramBytes = TransportOptions.DEFAULT_MAX_DATAGRAM_BYTES;
     private int replacementCacheSize = -1;
     private int maxFailures = 2;
@@ -302,6 +322,80 @@ public final class Kademlia {
     }
 
     /**
+     * How often the original publisher of a value republishes it, renewing its lifetime (default 24 hours).
+     * Replicas are republished every {@link #republishInterval} with their remaining lifetime, so a value
+     * whose publisher stopped republishing expires everywhere.
+     *
+     * @param interval a positive duration
+     * @return this builder
+     */
+    public Kademlia originalRepublishInterval(Duration interval) {
+        this.originalRepublishInterval = positive(interval, "originalRepublishInterval");
+        return this;
+    }
+
+    /**
+     * How many contacts of one k-bucket may share an IP address, and a /24 (IPv4) or /64 (IPv6) subnet
+     * (default 1 and 2), so that one host or network cannot fill the buckets around a key.
+     *
+     * @param perAddress at least 1
+     * @param perSubnet  at least {@code perAddress}
+     * @return this builder
+     */
+    public Kademlia addressLimits(int perAddress, int perSubnet) {
+        new AddressDiversity(perAddress, perSubnet, false); // validates with a message
+        this.maxContactsPerAddress = perAddress;
+        this.maxContactsPerSubnet = perSubnet;
+        return this;
+    }
+
+    /**
+     * Whether the per-address limits (contacts per bucket, requests per second) also apply to loopback,
+     * private and link-local addresses (default: no, since test networks and LANs run many nodes on one
+     * address or subnet).
+     *
+     * @param limit true to limit local addresses too
+     * @return this builder
+     */
+    public Kademlia limitLocalAddresses(boolean limit) {
+        this.limitLocalAddresses = limit;
+        return this;
+    }
+
+    /**
+     * Requests answered per second for one source address (default {@value #DEFAULT_REQUESTS_PER_SECOND},
+     * with bursts of twice as many); a flood from one address beyond it is dropped unanswered.
+     *
+     * @param perSecond at least 1
+     * @return this builder
+     */
+    public Kademlia requestRateLimit(int perSecond) {
+        if (perSecond < 1) {
+            throw new IllegalArgumentException("requestRateLimit must be at least 1 per second; got " + perSecond);
+        }
+        this.requestsPerSecond = perSecond;
+        return this;
+    }
+
+    /**
+     * How much this node keeps for others: past either limit, a STORE of a new value is refused with the
+     * wire error STORE_FULL and the node carries on.
+     *
+     * @param maxEntries values, at least 1 (default 100,000)
+     * @param maxBytes   total value bytes, at least 1 (default 128 MiB)
+     * @return this builder
+     */
+    public Kademlia storeLimits(long maxEntries, long maxBytes) {
+        if (maxEntries < 1 || maxBytes < 1) {
+            throw new IllegalArgumentException("store limits must be positive; got " + maxEntries + " entries, "
+                    + maxBytes + " bytes");
+        }
+        this.maxStoredEntries = maxEntries;
+        this.maxStoredBytes = maxBytes;
+        return this;
+    }
+
+    /**
      * After how long without a lookup a bucket is refreshed.
      *
      * @param interval a positive duration
@@ -328,12 +422,12 @@ public final class Kademlia {
     /**
      * Contacts kept in reserve per bucket (default: {@code k}).
      *
-     * @param size zero or more
+     * @param size at least 1
      * @return this builder
      */
     public Kademlia replacementCacheSize(int size) {
-        if (size < 0) {
-            throw new IllegalArgumentException("replacementCacheSize must not be negative; got " + size);
+        if (size < 1) {
+            throw new IllegalArgumentException("replacementCacheSize must be at least 1; got " + size);
         }
         this.replacementCacheSize = size;
         return this;
@@ -401,8 +495,11 @@ public final class Kademlia {
      * @throws StoreException if the store cannot be opened
      */
     public KademliaNode build() {
-        NodeConfig config = new NodeConfig(k, alpha, rpcTimeout, valueTtl, republishInterval, refreshInterval,
-                replacementCacheSize < 0 ? k : replacementCacheSize, maxFailures, maxRetransmits, clientMode);
+        NodeConfig config = new NodeConfig(k, alpha, rpcTimeout, valueTtl, republishInterval,
+                originalRepublishInterval, refreshInterval, replacementCacheSize < 0 ? k : replacementCacheSize,
+                maxFailures, maxRetransmits, clientMode,
+                new AddressDiversity(maxContactsPerAddress, maxContactsPerSubnet, limitLocalAddresses),
+                requestsPerSecond, maxStoredEntries, maxStoredBytes);
         RandomGenerator rng = random != null ? random : new SplittableRandom(new SecureRandom().nextLong());
         Store openedStore = store != null ? store : openStore();
         Transport openedTransport;

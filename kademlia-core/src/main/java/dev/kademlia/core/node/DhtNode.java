@@ -17,6 +17,8 @@ import dev.kademlia.api.spi.Scheduler;
 import dev.kademlia.api.spi.Store;
 import dev.kademlia.api.spi.StoredValue;
 import dev.kademlia.api.spi.Transport;
+import dev.kademlia.core.defence.RateLimiter;
+import dev.kademlia.core.defence.WriteTokens;
 import dev.kademlia.core.lookup.LookupParameters;
 import dev.kademlia.core.protocol.DecodeResult;
 import dev.kademlia.core.protocol.Envelope;
@@ -62,6 +64,8 @@ public final class DhtNode implements KademliaNode {
     private static final Duration EXPIRY_SWEEP = Duration.ofMinutes(1);
     private static final int JOIN_ATTEMPTS = 3;
     private static final Duration SAVE_CONTACTS = Duration.ofMinutes(1);
+    private static final int RATE_LIMITED_ADDRESSES = 10_000;
+    private static final Duration MIN_CACHE_TTL = Duration.ofMinutes(1);
 
     private final NodeConfig config;
     private final Contact self;
@@ -75,6 +79,7 @@ public final class DhtNode implements KademliaNode {
     private final RoutingTable routing;
     private final OutstandingRequests outstanding;
     private final RequestHandler handler;
+    private final RateLimiter rateLimiter;
     private final LookupParameters lookupParameters;
     private final NodeMetrics metrics = new NodeMetrics();
     private final List<Scheduler.Cancellable> periodic = new ArrayList<>();
@@ -106,12 +111,15 @@ public final class DhtNode implements KademliaNode {
         this.random = Objects.requireNonNull(random, "random");
         this.self = new Contact(Objects.requireNonNull(id, "id"), transport.localAddress());
         this.codec = new MessageCodec(transport.maxDatagramBytes());
-        this.routing = new RoutingTable(id, config.k(), config.replacementCacheSize(), config.maxFailures());
+        this.routing = new RoutingTable(id, config.k(), config.replacementCacheSize(), config.maxFailures(),
+                config.addressDiversity());
+        this.rateLimiter = new RateLimiter(config.requestsPerSecond(), 2 * config.requestsPerSecond(),
+                RATE_LIMITED_ADDRESSES, config.addressDiversity().limitPrivateAddresses());
         this.outstanding = new OutstandingRequests(scheduler, random,
                 config.rpcTimeout().dividedBy(config.maxRetransmits() + 1), config.maxRetransmits());
         WriteTokens tokens = new WriteTokens(random, TOKEN_ROTATION.toMillis(), scheduler.nowMillis());
         this.handler = new RequestHandler(routing, store, tokens, Math.min(config.k(), codec.maxContactsPerReply()),
-                config.valueTtl(), metrics);
+                config.valueTtl(), config.maxStoredEntries(), config.maxStoredBytes(), metrics);
         this.lookupParameters = new LookupParameters(config.k(), config.alpha(), config.rpcTimeout().toMillis());
     }
 
@@ -239,7 +247,15 @@ public final class DhtNode implements KademliaNode {
             return CompletableFuture.failedFuture(new ValueTooLargeException(value.length, codec.maxValueBytes()));
         }
         byte[] copy = value.clone();
-        return whenJoined(() -> lookup(key, false).thenCompose(outcome -> storeAtClosest(key, copy, outcome, true)));
+        return whenJoined(() -> {
+            long now = scheduler.nowMillis();
+            if (!config.clientMode()) {
+                // The publisher keeps its copy even when it is not among the k closest: it republishes from it.
+                store.put(new StoredValue(key, copy, expiresAt(now), now, true));
+            }
+            return lookup(key, false).thenCompose(outcome ->
+                    storeAtClosest(key, copy, outcome, ttlSeconds(), expiresAt(now), true));
+        });
     }
 
     @Override
@@ -422,21 +438,42 @@ public final class DhtNode implements KademliaNode {
         });
     }
 
-    /** The paper's caching: store the value at the closest node that answered without it. */
+    /**
+     * The paper's caching: store the value at the closest node that answered without it. To avoid
+     * over-caching, the copy's lifetime is exponentially inversely proportional to the number of nodes
+     * between that node and the closest node to the key: halved for each node closer to the key.
+     */
     private void cacheAtClosestWithout(Key key, LookupTask.FoundValue found, LookupTask.Outcome outcome) {
-        for (Contact contact : outcome.closest()) {
+        List<Contact> closest = outcome.closest();
+        for (int closer = 0; closer < closest.size(); closer++) {
+            Contact contact = closest.get(closer);
             if (!contact.id().equals(found.source().id())) {
                 byte[] token = outcome.tokens().get(contact.id());
                 if (token != null) {
-                    storeAt(contact, key, found.value(), ttlSeconds(), token);
+                    storeAt(contact, key, found.value(), cachedTtlSeconds(closer), token)
+                            .exceptionally(failure -> null);
                 }
                 return;
             }
         }
     }
 
+    /** The lifetime of a cached copy with {@code closer} nodes between it and the key's closest node. */
+    private long cachedTtlSeconds(int closer) {
+        Duration base = config.valueTtl() != null ? config.valueTtl() : config.originalRepublishInterval();
+        long seconds = base.toSeconds() >> Math.min(closer, 62);
+        return Math.max(MIN_CACHE_TTL.toSeconds(), Math.min(seconds, base.toSeconds()));
+    }
+
+    /**
+     * STOREs a value at the {@code k} closest nodes of a lookup (this node included when it is one of them).
+     *
+     * @param ttlSeconds      the lifetime sent with each STORE
+     * @param expiresAtMillis this node's own expiry time for the value
+     * @param original        whether this node is the value's original publisher
+     */
     private CompletableFuture<PutResult> storeAtClosest(Key key, byte[] value, LookupTask.Outcome outcome,
-            boolean original) {
+            long ttlSeconds, long expiresAtMillis, boolean original) {
         long now = scheduler.nowMillis();
         List<Contact> targets = new ArrayList<>(outcome.closest());
         if (!config.clientMode()) {
@@ -449,11 +486,11 @@ public final class DhtNode implements KademliaNode {
         List<CompletableFuture<Optional<Contact>>> acks = new ArrayList<>();
         for (Contact target : targets) {
             if (target.equals(self)) {
-                store.put(new StoredValue(key, value, expiresAt(now), now, original));
+                store.put(new StoredValue(key, value, expiresAtMillis, now, original));
                 acks.add(CompletableFuture.completedFuture(Optional.of(self)));
             } else {
                 byte[] token = outcome.tokens().getOrDefault(target.id(), new byte[0]);
-                acks.add(storeAt(target, key, value, ttlSeconds(), token)
+                acks.add(storeAt(target, key, value, ttlSeconds, token)
                         .thenApply(done -> Optional.of(target))
                         .exceptionally(failure -> Optional.empty()));
             }
@@ -467,20 +504,65 @@ public final class DhtNode implements KademliaNode {
         });
     }
 
+    /**
+     * The paper's republishing: each holder republishes its replicas every {@code republishInterval}, with
+     * their remaining lifetime, unless it received a STORE for them within that interval; the original
+     * publisher republishes every {@code originalRepublishInterval}, renewing the lifetime.
+     */
     private void republishDue() {
         long now = scheduler.nowMillis();
-        long interval = config.republishInterval().toMillis();
+        long replicaInterval = config.republishInterval().toMillis();
+        long originalInterval = config.originalRepublishInterval().toMillis();
         List<StoredValue> due = new ArrayList<>();
         store.forEach(now, entry -> {
+            long interval = entry.originalPublisher() ? originalInterval : replicaInterval;
             if (now - entry.republishedAtMillis() >= interval) {
                 due.add(entry);
             }
         });
         for (StoredValue entry : due) {
-            store.put(entry.withRepublishedAt(now));
+            long expiresAt = entry.originalPublisher() ? expiresAt(now) : entry.expiresAtMillis();
+            long ttlSeconds = entry.originalPublisher() ? ttlSeconds() : remainingSeconds(entry, now);
+            if (ttlSeconds <= 0) {
+                continue; // expires within the second: let it
+            }
+            byte[] value = entry.value();
+            store.put(new StoredValue(entry.key(), value, expiresAt, now, entry.originalPublisher()));
             lookup(entry.key(), false).thenCompose(outcome ->
-                    storeAtClosest(entry.key(), entry.value(), outcome, entry.originalPublisher()));
+                    storeAtClosest(entry.key(), value, outcome, ttlSeconds, expiresAt, entry.originalPublisher()));
         }
+    }
+
+    /**
+     * The paper's replication on join: when a new contact enters the routing table, this node stores on it
+     * every value it holds whose key is closer to the newcomer than to this node and for which the
+     * newcomer is now among the {@code k} closest this node knows. It first asks the newcomer a FIND_NODE
+     * for its own id, which yields the write token and helps the newcomer fill its table.
+     */
+    private void replicateTo(Contact newcomer) {
+        long now = scheduler.nowMillis();
+        List<StoredValue> due = new ArrayList<>();
+        store.forEach(now, entry -> {
+            if (entry.key().compareDistance(newcomer.id(), self.id()) < 0
+                    && routing.closest(entry.key(), config.k()).contains(newcomer)) {
+                due.add(entry);
+            }
+        });
+        if (due.isEmpty()) {
+            return;
+        }
+        request(newcomer, new FindNode(newcomer.id()), config.rpcTimeout()).thenAccept(reply -> {
+            if (reply.payload() instanceof Nodes nodes) {
+                long at = scheduler.nowMillis();
+                for (StoredValue entry : due) {
+                    long ttl = remainingSeconds(entry, at);
+                    if (ttl > 0) {
+                        storeAt(newcomer, entry.key(), entry.value(), ttl, nodes.token())
+                                .exceptionally(failure -> null);
+                    }
+                }
+            }
+        }).exceptionally(failure -> null);
     }
 
     // ------------------------------------------------------------------ requests and datagrams
@@ -557,6 +639,10 @@ public final class DhtNode implements KademliaNode {
         }
         Contact sender = new Contact(envelope.sender(), source);
         if (envelope.payload() instanceof Request request) {
+            if (!rateLimiter.tryAcquire(source.getAddress(), scheduler.nowMillis())) {
+                metrics.rateLimited();
+                return;
+            }
             metrics.requestReceived(Rpc.of(request));
             if (!envelope.clientMode()) {
                 learn(sender);
@@ -577,7 +663,9 @@ public final class DhtNode implements KademliaNode {
     /** The paper's rule: every message received updates the sender's bucket; a full bucket probes its oldest. */
     private void learn(Contact contact) {
         UpdateOutcome outcome = routing.seen(contact, scheduler.nowMillis());
-        if (outcome instanceof UpdateOutcome.Pending pending) {
+        if (outcome instanceof UpdateOutcome.Added && !config.clientMode()) {
+            replicateTo(contact);
+        } else if (outcome instanceof UpdateOutcome.Pending pending) {
             // The answer (learned like any other) moves the probe to the tail; a timeout evicts it.
             request(pending.probe(), new Ping(), config.rpcTimeout()).exceptionally(failure -> null);
         }
@@ -657,6 +745,14 @@ public final class DhtNode implements KademliaNode {
         return config.valueTtl() == null
                 ? dev.kademlia.core.protocol.Store.TTL_NEVER
                 : Math.max(1, (config.valueTtl().toMillis() + 999) / 1000);
+    }
+
+    /** The lifetime an entry has left, in whole seconds (rounded down), or the wire's "never". */
+    private static long remainingSeconds(StoredValue entry, long nowMillis) {
+        if (entry.expiresAtMillis() == StoredValue.NEVER) {
+            return dev.kademlia.core.protocol.Store.TTL_NEVER;
+        }
+        return Math.min((entry.expiresAtMillis() - nowMillis) / 1000, dev.kademlia.core.protocol.Store.TTL_NEVER - 1);
     }
 
     private long expiresAt(long nowMillis) {

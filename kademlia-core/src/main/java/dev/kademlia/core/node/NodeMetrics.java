@@ -18,6 +18,7 @@ final class NodeMetrics {
     private final AtomicLong unmatched = new AtomicLong();
     private final AtomicLong storesRefused = new AtomicLong();
     private final AtomicLong retransmitted = new AtomicLong();
+    private final AtomicLong rateLimited = new AtomicLong();
 
     void requestSent(Rpc rpc) {
         sent.incrementAndGet(rpc.ordinal());
@@ -39,6 +40,10 @@ final class NodeMetrics {
         unmatched.incrementAndGet();
     }
 
+    void rateLimited() {
+        rateLimited.incrementAndGet();
+    }
+
     void retransmitted() {
         retransmitted.incrementAndGet();
     }
@@ -49,7 +54,7 @@ final class NodeMetrics {
 
     NodeStats snapshot() {
         return new NodeStats(byRpc(sent), byRpc(received), timeouts.get(), malformed.get(), unmatched.get(),
-                storesRefused.get(), retransmitted.get());
+                storesRefused.get(), retransmitted.get(), rateLimited.get());
     }
 
     private static Map<Rpc, Long> byRpc(AtomicLongArray counts) {

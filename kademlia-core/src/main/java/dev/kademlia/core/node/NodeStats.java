@@ -12,6 +12,7 @@ import java.util.Map;
  * @param droppedUnmatched   responses that matched no outstanding request (late, duplicated or forged)
  * @param storesRefused      STORE requests refused (bad token, store full)
  * @param retransmissions    requests sent again because their answer was late
+ * @param droppedRateLimited requests dropped because their source address exceeded its rate
  */
 public record NodeStats(
         Map<Rpc, Long> requestsSent,
@@ -20,7 +21,8 @@ public record NodeStats(
         long droppedMalformed,
         long droppedUnmatched,
         long storesRefused,
-        long retransmissions) {
+        long retransmissions,
+        long droppedRateLimited) {
 
     /** Copies the maps. */
     public NodeStats {

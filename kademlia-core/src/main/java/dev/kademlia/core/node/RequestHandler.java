@@ -5,6 +5,7 @@ import dev.kademlia.api.Key;
 import dev.kademlia.api.spi.Store;
 import dev.kademlia.api.spi.StoreException;
 import dev.kademlia.api.spi.StoredValue;
+import dev.kademlia.core.defence.WriteTokens;
 import dev.kademlia.core.protocol.ErrorCode;
 import dev.kademlia.core.protocol.ErrorReply;
 import dev.kademlia.core.protocol.FindNode;
@@ -38,13 +39,19 @@ final class RequestHandler {
     private final WriteTokens tokens;
     private final int contactsPerReply;
     private final Duration maxTtl;
+    private final long maxEntries;
+    private final long maxBytes;
     private final NodeMetrics metrics;
 
     /**
-     * @param maxTtl the longest this node keeps a value it is asked to store, or {@code null} for no limit
+     * @param maxTtl     the longest this node keeps a value it is asked to store, or {@code null} for no limit
+     * @param maxEntries values this node keeps at most
+     * @param maxBytes   total value bytes this node keeps at most
      */
     RequestHandler(RoutingTable routing, Store store, WriteTokens tokens, int contactsPerReply, Duration maxTtl,
-            NodeMetrics metrics) {
+            long maxEntries, long maxBytes, NodeMetrics metrics) {
+        this.maxEntries = maxEntries;
+        this.maxBytes = maxBytes;
         this.routing = routing;
         this.store = store;
         this.tokens = tokens;
@@ -86,7 +93,18 @@ final class RequestHandler {
                     "write token missing, expired or issued to another address; ask FIND_NODE first");
         }
         long expiresAt = expiry(request.ttlSeconds(), nowMillis);
-        boolean original = store.get(request.key(), nowMillis).map(StoredValue::originalPublisher).orElse(false);
+        Optional<StoredValue> held = store.get(request.key(), nowMillis);
+        boolean original = held.map(StoredValue::originalPublisher).orElse(false);
+        if (held.isEmpty() && store.size() >= maxEntries) {
+            metrics.storeRefused();
+            return new ErrorReply(ErrorCode.STORE_FULL, String.format("this node keeps at most %,d values", maxEntries));
+        }
+        long bytesAfter = store.valueBytes() - held.map(StoredValue::valueLength).orElse(0) + request.value().length;
+        if (bytesAfter > maxBytes) {
+            metrics.storeRefused();
+            return new ErrorReply(ErrorCode.STORE_FULL,
+                    String.format("this node keeps at most %,d bytes of values", maxBytes));
+        }
         try {
             store.put(new StoredValue(request.key(), request.value(), expiresAt, nowMillis, original));
             return new StoreAck();

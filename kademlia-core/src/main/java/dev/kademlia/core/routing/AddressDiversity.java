@@ -1,6 +1,7 @@
 package dev.kademlia.core.routing;
 
 import dev.kademlia.api.Contact;
+import dev.kademlia.core.defence.LocalAddresses;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.List;
@@ -50,7 +51,7 @@ public record AddressDiversity(int maxPerAddress, int maxPerSubnet, boolean limi
      */
     String refusal(List<Contact> present, Contact candidate) {
         InetAddress address = candidate.address().getAddress();
-        if (!limitPrivateAddresses && isPrivate(address)) {
+        if (!limitPrivateAddresses && LocalAddresses.isLocal(address)) {
             return null;
         }
         byte[] mine = address.getAddress();
@@ -80,16 +81,6 @@ public record AddressDiversity(int maxPerAddress, int maxPerSubnet, boolean limi
                     + (prefixBytes * 8) + " of " + address.getHostAddress();
         }
         return null;
-    }
-
-    private static boolean isPrivate(InetAddress address) {
-        return address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                || isUniqueLocalIpv6(address);
-    }
-
-    private static boolean isUniqueLocalIpv6(InetAddress address) {
-        byte[] b = address.getAddress();
-        return b.length == 16 && (b[0] & 0xFE) == 0xFC; // fc00::/7
     }
 
     private static boolean samePrefix(byte[] a, byte[] b, int bytes) {

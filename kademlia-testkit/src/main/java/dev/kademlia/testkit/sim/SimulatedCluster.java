@@ -73,6 +73,17 @@ public final class SimulatedCluster implements AutoCloseable {
      * @return the new node
      */
     public KademliaNode addNode() {
+        return addNode(builder -> { });
+    }
+
+    /**
+     * Starts one more node with settings of its own (applied after the cluster's), and waits until it has
+     * joined through the first live node.
+     *
+     * @param extra applied to this node's builder only, e.g. to choose its id
+     * @return the new node
+     */
+    public KademliaNode addNode(Consumer<Kademlia> extra) {
         InetSocketAddress address = network.nextAddress();
         SimulatedTransport transport = network.transport(address);
         Kademlia builder = Kademlia.builder()
@@ -80,6 +91,7 @@ public final class SimulatedCluster implements AutoCloseable {
                 .transport(transport)
                 .random(new SplittableRandom(random.nextLong()));
         configuration.accept(builder);
+        extra.accept(builder);
         KademliaNode node = builder.build();
         List<KademliaNode> live = liveNodes();
         nodes.add(node);

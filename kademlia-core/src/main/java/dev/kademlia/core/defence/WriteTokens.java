@@ -1,4 +1,4 @@
-package dev.kademlia.core.node;
+package dev.kademlia.core.defence;
 
 import java.net.InetAddress;
 import java.security.MessageDigest;
@@ -16,9 +16,10 @@ import java.util.random.RandomGenerator;
  *
  * <p>Owned by the node's event loop; not thread-safe.
  */
-final class WriteTokens {
+public final class WriteTokens {
 
-    static final int TOKEN_BYTES = 8;
+    /** The length of a token. */
+    public static final int TOKEN_BYTES = 8;
     private static final int SECRET_BYTES = 16;
 
     private final RandomGenerator random;
@@ -28,7 +29,14 @@ final class WriteTokens {
     private byte[] previous;
     private long rotatedAtMillis;
 
-    WriteTokens(RandomGenerator random, long rotationMillis, long nowMillis) {
+    /**
+     * Creates the token issuer with a fresh secret.
+     *
+     * @param random         the source of secrets
+     * @param rotationMillis how often the secret changes
+     * @param nowMillis      the current time
+     */
+    public WriteTokens(RandomGenerator random, long rotationMillis, long nowMillis) {
         this.random = random;
         this.rotationMillis = rotationMillis;
         try {
@@ -41,14 +49,27 @@ final class WriteTokens {
         this.rotatedAtMillis = nowMillis;
     }
 
-    /** The token for {@code requester} now. */
-    byte[] issue(InetAddress requester, long nowMillis) {
+    /**
+     * The token for {@code requester} now.
+     *
+     * @param requester the requester's IP address
+     * @param nowMillis the current time
+     * @return the token
+     */
+    public byte[] issue(InetAddress requester, long nowMillis) {
         rotate(nowMillis);
         return token(current, requester);
     }
 
-    /** Whether {@code token} was issued to {@code requester} under the current or the previous secret. */
-    boolean isValid(byte[] token, InetAddress requester, long nowMillis) {
+    /**
+     * Whether {@code token} was issued to {@code requester} under the current or the previous secret.
+     *
+     * @param token     the token presented
+     * @param requester the requester's IP address
+     * @param nowMillis the current time
+     * @return true if valid
+     */
+    public boolean isValid(byte[] token, InetAddress requester, long nowMillis) {
         rotate(nowMillis);
         return token.length == TOKEN_BYTES
                 && (MessageDigest.isEqual(token, token(current, requester))
