@@ -137,7 +137,11 @@ final class KBucket {
         return indexOf(replacements, id) >= 0;
     }
 
-    /** Appends the contacts of the entries, least-recently seen first, to {@code out}. */
+    /** Appends the {@code r} entries nearest to {@code target}, nearest first (see {@link NearestSelection}). */
+    void appendNearest(Key target, int index, int r, List<Contact> out, NearestSelection selection) {
+        selection.appendNearest(entries, index, target, r, out);
+    }
+
     /** Every contact of the bucket, entries and replacements. */
     List<Contact> contactsAndReplacements() {
         List<Contact> out = new ArrayList<>(entries.size() + replacements.size());
@@ -150,6 +154,7 @@ final class KBucket {
         return out;
     }
 
+    /** Appends the contacts of the entries, least-recently seen first, to {@code out}. */
     void addContactsTo(List<Contact> out) {
         for (RoutingEntry e : entries) {
             out.add(e.contact());

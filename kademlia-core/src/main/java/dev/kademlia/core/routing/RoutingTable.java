@@ -65,8 +65,10 @@ public final class RoutingTable {
      *   - if x[i] = 0, every contact of bucket i is farther than local (distance > x), and for two such
      *     buckets i > j, bucket j is entirely closer (at bit i, bucket j copies x[i] = 0, bucket i has 1).
      * So the buckets in the order "indices with x[i] = 1, descending; then indices with x[i] = 0,
-     * ascending" are groups of strictly increasing distance, and only the contents of one bucket at a
-     * time (at most k contacts) are ever sorted, by Key.compareDistance, which does not allocate. With
+     * ascending" are groups of strictly increasing distance, and only one bucket at a time (at most k
+     * contacts) is ever ordered: a quickselect of the contacts still wanted over one primitive word of
+     * their distance, then a sort of those few (NearestSelection). An occupancy bitmap lets the walk
+     * visit occupied buckets only, with bit scans of x. With
      * d = local.bucketIndex(target) (the highest set bit of x) this refines the coarser rule: bucket d
      * first, then all buckets below d, then the buckets above d in ascending order. The walk stops as soon
      * as n contacts are collected. For target == local, x = 0 and the buckets are walked upwards from 0.
@@ -85,6 +87,9 @@ public final class RoutingTable {
     private final AddressDiversity diversity;
     /** Created on first use; {@code null} means empty. */
     private final KBucket[] buckets = new KBucket[Key.BITS];
+    /** Which buckets hold entries: bit {@code i % 64} of word {@code 3 - i / 64} for bucket {@code i}. */
+    private final long[] occupied = new long[4];
+    private final NearestSelection selection = new NearestSelection();
     /** When a lookup last targeted each bucket's range; 0 if never. */
     private final long[] lastTouchedMillis = new long[Key.BITS];
     private int size;
@@ -214,6 +219,7 @@ public final class RoutingTable {
         int before = bucket.size();
         UpdateOutcome outcome = bucket.seen(contact, nowMillis);
         size += bucket.size() - before;
+        markOccupancy(index, bucket);
         return outcome;
     }
 
@@ -238,6 +244,7 @@ public final class RoutingTable {
         int before = bucket.size();
         boolean removed = bucket.failed(id, maxFailures);
         size += bucket.size() - before;
+        markOccupancy(localId.bucketIndex(id), bucket);
         return removed;
     }
 
@@ -257,6 +264,7 @@ public final class RoutingTable {
         int before = bucket.size();
         boolean removed = bucket.remove(id);
         size += bucket.size() - before;
+        markOccupancy(localId.bucketIndex(id), bucket);
         return removed;
     }
 
@@ -279,36 +287,31 @@ public final class RoutingTable {
         if (want == 0) {
             return List.of();
         }
-        List<Contact> out = new ArrayList<>(want + k);
-        Comparator<Contact> byDistance = (a, b) -> target.compareDistance(a.id(), b.id());
+        List<Contact> out = new ArrayList<>(want);
         // Buckets where local and target differ at bit i: nearer than local is, nearest at the top.
-        for (int i = Key.BITS - 1; i >= 0 && out.size() < want; i--) {
-            if (localId.testBit(i) != target.testBit(i)) {
-                collect(i, out, want, byDistance);
+        // Buckets where they agree at bit i: farther than local is, nearest at the bottom. Only occupied
+        // buckets are visited, found with a bit scan of the occupancy map.
+        for (int w = 0; w < 4 && out.size() < want; w++) {
+            long differing = (localId.word(w) ^ target.word(w)) & occupied[w];
+            while (differing != 0 && out.size() < want) {
+                int bit = 63 - Long.numberOfLeadingZeros(differing);
+                differing &= ~(1L << bit);
+                collect((3 - w) * 64 + bit, target, want, out);
             }
         }
-        // Buckets where they agree at bit i: farther than local is, nearest at the bottom.
-        for (int i = 0; i < Key.BITS && out.size() < want; i++) {
-            if (localId.testBit(i) == target.testBit(i)) {
-                collect(i, out, want, byDistance);
+        for (int w = 3; w >= 0 && out.size() < want; w--) {
+            long agreeing = ~(localId.word(w) ^ target.word(w)) & occupied[w];
+            while (agreeing != 0 && out.size() < want) {
+                int bit = Long.numberOfTrailingZeros(agreeing);
+                agreeing &= agreeing - 1;
+                collect((3 - w) * 64 + bit, target, want, out);
             }
         }
         return Collections.unmodifiableList(out);
     }
 
-    private void collect(int index, List<Contact> out, int want, Comparator<Contact> byDistance) {
-        KBucket bucket = buckets[index];
-        if (bucket == null || bucket.size() == 0) {
-            return;
-        }
-        int start = out.size();
-        bucket.addContactsTo(out);
-        if (bucket.size() > 1) {
-            out.subList(start, out.size()).sort(byDistance);
-        }
-        if (out.size() > want) {
-            out.subList(want, out.size()).clear();
-        }
+    private void collect(int index, Key target, int want, List<Contact> out) {
+        buckets[index].appendNearest(target, index, want - out.size(), out, selection);
     }
 
     /**
@@ -427,6 +430,15 @@ public final class RoutingTable {
             }
         }
         return Collections.unmodifiableList(out);
+    }
+
+    private void markOccupancy(int index, KBucket bucket) {
+        long bit = 1L << (index % 64);
+        if (bucket.size() > 0) {
+            occupied[3 - index / 64] |= bit;
+        } else {
+            occupied[3 - index / 64] &= ~bit;
+        }
     }
 
     private KBucket bucketOf(Key id) {
