@@ -450,7 +450,8 @@ public final class DhtNode implements KademliaNode {
             if (!contact.id().equals(found.source().id())) {
                 byte[] token = outcome.tokens().get(contact.id());
                 if (token != null) {
-                    storeAt(contact, key, found.value(), cachedTtlSeconds(closer), token)
+                    long ttl = Math.min(cachedTtlSeconds(closer), found.ttlSeconds()); // never outlive the source
+                    storeAt(contact, key, found.value(), ttl, token)
                             .exceptionally(failure -> null);
                 }
                 return;
@@ -522,7 +523,7 @@ public final class DhtNode implements KademliaNode {
         });
         for (StoredValue entry : due) {
             long expiresAt = entry.originalPublisher() ? expiresAt(now) : entry.expiresAtMillis();
-            long ttlSeconds = entry.originalPublisher() ? ttlSeconds() : remainingSeconds(entry, now);
+            long ttlSeconds = entry.originalPublisher() ? ttlSeconds() : RequestHandler.remainingSeconds(entry, now);
             if (ttlSeconds <= 0) {
                 continue; // expires within the second: let it
             }
@@ -555,7 +556,7 @@ public final class DhtNode implements KademliaNode {
             if (reply.payload() instanceof Nodes nodes) {
                 long at = scheduler.nowMillis();
                 for (StoredValue entry : due) {
-                    long ttl = remainingSeconds(entry, at);
+                    long ttl = RequestHandler.remainingSeconds(entry, at);
                     if (ttl > 0) {
                         storeAt(newcomer, entry.key(), entry.value(), ttl, nodes.token())
                                 .exceptionally(failure -> null);
@@ -745,14 +746,6 @@ public final class DhtNode implements KademliaNode {
         return config.valueTtl() == null
                 ? dev.kademlia.core.protocol.Store.TTL_NEVER
                 : Math.max(1, (config.valueTtl().toMillis() + 999) / 1000);
-    }
-
-    /** The lifetime an entry has left, in whole seconds (rounded down), or the wire's "never". */
-    private static long remainingSeconds(StoredValue entry, long nowMillis) {
-        if (entry.expiresAtMillis() == StoredValue.NEVER) {
-            return dev.kademlia.core.protocol.Store.TTL_NEVER;
-        }
-        return Math.min((entry.expiresAtMillis() - nowMillis) / 1000, dev.kademlia.core.protocol.Store.TTL_NEVER - 1);
     }
 
     private long expiresAt(long nowMillis) {

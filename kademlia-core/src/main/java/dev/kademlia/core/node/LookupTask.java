@@ -40,8 +40,8 @@ final class LookupTask {
         CompletableFuture<Envelope> request(Contact to, Request request, Duration timeout);
     }
 
-    /** A value returned by a FIND_VALUE, and who returned it. */
-    record FoundValue(byte[] value, Contact source) {
+    /** A value returned by a FIND_VALUE, who returned it, and the lifetime the source's copy has left. */
+    record FoundValue(byte[] value, Contact source, long ttlSeconds) {
     }
 
     /**
@@ -149,7 +149,7 @@ final class LookupTask {
             } else if (failure == null && findValue && response.payload() instanceof ValueFound value) {
                 tokens.put(peer.id(), value.token());
                 lookup.onSuccess(peer.id(), List.of());
-                found = new FoundValue(value.value(), peer);
+                found = new FoundValue(value.value(), peer, value.ttlSeconds());
                 lookup.finish();
                 record(new LookupTrace.Answered(now, peer, List.of(), true));
             } else {

@@ -68,7 +68,8 @@ final class RequestHandler {
         } else if (request instanceof FindValue findValue) {
             Optional<StoredValue> held = store.get(findValue.key(), nowMillis);
             if (held.isPresent()) {
-                return new ValueFound(held.get().value(), tokens.issue(from.address().getAddress(), nowMillis));
+                return new ValueFound(held.get().value(), remainingSeconds(held.get(), nowMillis),
+                        tokens.issue(from.address().getAddress(), nowMillis));
             }
             return nodes(findValue.key(), from, nowMillis);
         } else if (request instanceof dev.kademlia.core.protocol.Store storeRequest) {
@@ -117,6 +118,15 @@ final class RequestHandler {
             };
             return new ErrorReply(code, e.getMessage());
         }
+    }
+
+    /** The lifetime an entry has left, in whole seconds (rounded down), or the wire's "never". */
+    static long remainingSeconds(StoredValue entry, long nowMillis) {
+        if (entry.expiresAtMillis() == StoredValue.NEVER) {
+            return dev.kademlia.core.protocol.Store.TTL_NEVER;
+        }
+        return Math.max(0, Math.min((entry.expiresAtMillis() - nowMillis) / 1000,
+                dev.kademlia.core.protocol.Store.TTL_NEVER - 1));
     }
 
     private long expiry(long ttlSeconds, long nowMillis) {

@@ -121,9 +121,13 @@ final class MessageDecoder {
     }
 
     private Payload valueFound() {
+        if (!need(WireLayout.U32, "VALUE_FOUND ttl")) {
+            return null;
+        }
+        long ttlSeconds = u32();
         byte[] token = token("VALUE_FOUND");
         byte[] value = token == null ? null : value("VALUE_FOUND");
-        return value == null ? null : new ValueFound(value, token);
+        return value == null ? null : new ValueFound(value, ttlSeconds, token);
     }
 
     private Payload nodes() {

@@ -101,6 +101,7 @@ final class MessageEncoder {
         checkValue("ValueFound", value.length);
         Writer out = start(envelope, MessageType.VALUE_FOUND,
                 WireLayout.VALUE_FOUND_FIXED_BYTES + token.length + value.length);
+        out.u32(found.ttlSeconds());
         out.u8(token.length);
         out.bytes(token);
         out.u16(value.length);

@@ -55,8 +55,8 @@ final class WireLayout {
 
     /** STORE body without value and token bytes: key, ttl, token length, value length. */
     static final int STORE_FIXED_BYTES = Key.BYTES + U32 + U8 + U16; // 39
-    /** VALUE_FOUND body without value and token bytes: token length, value length. */
-    static final int VALUE_FOUND_FIXED_BYTES = U8 + U16; // 3
+    /** VALUE_FOUND body without value and token bytes: ttl, token length, value length. */
+    static final int VALUE_FOUND_FIXED_BYTES = U32 + U8 + U16; // 7
     /** NODES body without token and contacts: token length, contact count. */
     static final int NODES_FIXED_BYTES = U8 + U8; // 2
     /** ERROR body without the message bytes: code, message length. */

@@ -122,8 +122,8 @@ class MessageCodecRejectionTest {
         int length = codec.maxValueBytes() + 1; // a ValueFound with an empty token has room for it
         byte[] datagram = encode(new ValueFound(bytes(codec.maxValueBytes(), 1), NO_TOKEN));
         datagram = Arrays.copyOf(datagram, datagram.length + 1);
-        datagram[H + 1] = (byte) (length >>> 8);
-        datagram[H + 2] = (byte) length;
+        datagram[H + 5] = (byte) (length >>> 8); // after the 4-byte ttl and the token length
+        datagram[H + 6] = (byte) length;
 
         Rejected rejected = rejected(datagram);
 
@@ -136,7 +136,7 @@ class MessageCodecRejectionTest {
         MessageCodec large = new MessageCodec(65_507);
         byte[] datagram = large.encode(new Envelope(TX, SENDER, false, new ValueFound(hex("010203"), NO_TOKEN)));
 
-        Rejected rejected = rejected(large, patched(datagram, H + 1, 0xea, 0x60)); // 60,000 bytes announced
+        Rejected rejected = rejected(large, patched(datagram, H + 5, 0xea, 0x60)); // 60,000 bytes announced
 
         assertEquals(Reason.LENGTH_MISMATCH, rejected.reason());
         assertEquals("VALUE_FOUND value length is 60,000 but only 3 bytes remain", rejected.detail());
@@ -145,14 +145,14 @@ class MessageCodecRejectionTest {
     @Test
     void valueFoundValueLengthLargerThanWhatRemains() {
         byte[] datagram = encode(new ValueFound(bytes(10, 1), NO_TOKEN));
-        assertEquals(Reason.LENGTH_MISMATCH, rejected(patched(datagram, H + 2, 11)).reason());
+        assertEquals(Reason.LENGTH_MISMATCH, rejected(patched(datagram, H + 6, 11)).reason());
     }
 
     @Test
     void tokenLengths() {
         byte[] datagram = encode(new ValueFound(bytes(10, 1), hex("aabb")));
-        assertEquals(Reason.INVALID_FIELD, rejected(patched(datagram, H, 33)).reason());
-        assertEquals(Reason.LENGTH_MISMATCH, rejected(patched(datagram, H, 32)).reason());
+        assertEquals(Reason.INVALID_FIELD, rejected(patched(datagram, H + 4, 33)).reason());
+        assertEquals(Reason.LENGTH_MISMATCH, rejected(patched(datagram, H + 4, 32)).reason());
 
         byte[] nodes = encode(new Nodes(List.of(), NO_TOKEN));
         assertEquals(Reason.LENGTH_MISMATCH, rejected(patched(nodes, H, 2)).reason());

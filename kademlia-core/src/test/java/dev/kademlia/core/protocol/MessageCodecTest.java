@@ -201,8 +201,8 @@ class MessageCodecTest {
 
     @Test
     void valueFoundAndErrorMatchTheDocumentedLayout() {
-        assertArrayEquals(hex("4b44 01 84 00 1122334455667788 " + SENDER + " 01 aa 0002 6869"),
-                codec.encode(new Envelope(TX, SENDER, false, new ValueFound(hex("6869"), hex("aa")))));
+        assertArrayEquals(hex("4b44 01 84 00 1122334455667788 " + SENDER + " 00000e10 01 aa 0002 6869"),
+                codec.encode(new Envelope(TX, SENDER, false, new ValueFound(hex("6869"), 3600, hex("aa")))));
         assertArrayEquals(hex("4b44 01 ff 00 1122334455667788 " + SENDER + " 03 04 66756c6c"),
                 codec.encode(new Envelope(TX, SENDER, false, new ErrorReply(ErrorCode.STORE_FULL, "full"))));
     }

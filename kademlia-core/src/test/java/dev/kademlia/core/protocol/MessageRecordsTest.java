@@ -101,7 +101,9 @@ class MessageRecordsTest {
         assertEquals(new ValueFound(hex("0102"), hex("aa")), found);
         assertEquals(new ValueFound(hex("0102"), hex("aa")).hashCode(), found.hashCode());
         assertNotEquals(new ValueFound(hex("0102"), NO_TOKEN), found);
-        assertEquals("ValueFound[value=2 bytes 0102, token=1 bytes aa]", found.toString());
+        assertNotEquals(new ValueFound(hex("0102"), 60, hex("aa")), found, "the lifetime counts");
+        assertThrows(IllegalArgumentException.class, () -> new ValueFound(hex("0102"), -1, NO_TOKEN));
+        assertEquals("ValueFound[value=2 bytes 0102, ttlSeconds=4294967295, token=1 bytes aa]", found.toString());
     }
 
     @Test
