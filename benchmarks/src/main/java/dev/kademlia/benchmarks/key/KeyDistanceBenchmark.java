@@ -22,6 +22,10 @@ import org.openjdk.jmh.annotations.State;
  * their first 64 bits almost always, as ids in a real table do. {@code setUp} also checks that every
  * representation agrees with ours on every input.
  *
+ * <p>mldht's counterparts are in {@code MldhtKeyBenchmark}, whose harness is this one step for step (inputs
+ * in {@code Object} arrays, cast at each use); its {@code inputs} benchmark measures that shared harness
+ * without any operation, the floor under both figures.
+ *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar KeyDistanceBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s}
  * (add {@code -p model=KEY} for ours alone).
  */

@@ -26,6 +26,12 @@ import org.openjdk.jmh.annotations.State;
  *       {@code KeyDistanceBenchmark.distance} with {@code model=KEY}.</li>
  * </ul>
  *
+ * <p>The harness is {@code KeyDistanceBenchmark}'s, step for step: the inputs are held in {@code Object}
+ * arrays and cast at each use, as that benchmark holds every representation, so the two figures differ by
+ * the operation alone. {@link #inputs} measures what both share (the harness, the index, loading and
+ * casting the three inputs) without the operation: subtract it from either figure for the cost of the
+ * operation itself.
+ *
  * <p>{@code setUp} checks that mldht orders every input as we do.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar MldhtKeyBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s}
@@ -35,9 +41,9 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class MldhtKeyBenchmark {
 
-    private Key[] targets;
-    private Key[] as;
-    private Key[] bs;
+    private Object[] targets;
+    private Object[] as;
+    private Object[] bs;
 
     /** Per-thread position in the inputs. */
     @State(Scope.Thread)
@@ -56,7 +62,7 @@ public class MldhtKeyBenchmark {
         bs = MldhtKeys.of(b);
         for (int i = 0; i < KeyInputs.SIZE; i++) {
             if (Integer.signum(t[i].compareDistance(a[i], b[i]))
-                    != Integer.signum(targets[i].threeWayDistance(as[i], bs[i]))) {
+                    != Integer.signum(((Key) targets[i]).threeWayDistance((Key) as[i], (Key) bs[i]))) {
                 throw new IllegalStateException("mldht orders input " + i + " differently");
             }
         }
@@ -71,7 +77,23 @@ public class MldhtKeyBenchmark {
     @Benchmark
     public int threeWayDistance(ThreadState thread) {
         int i = thread.index++ & KeyInputs.MASK;
-        return targets[i].threeWayDistance(as[i], bs[i]);
+        return ((Key) targets[i]).threeWayDistance((Key) as[i], (Key) bs[i]);
+    }
+
+    /**
+     * The floor under {@link #threeWayDistance} and {@code KeyDistanceBenchmark.compareDistance}: the same
+     * harness, index and three inputs loaded and cast, with no comparison (the keys' references are
+     * compared, which reads none of their bits).
+     *
+     * @param thread the position in the inputs
+     * @return which of the inputs are the same object (none are)
+     */
+    @Benchmark
+    public int inputs(ThreadState thread) {
+        int i = thread.index++ & KeyInputs.MASK;
+        Key target = (Key) targets[i];
+        Key a = (Key) as[i];
+        return (target == a ? 1 : 0) | (a == (Key) bs[i] ? 2 : 0);
     }
 
     /**
@@ -83,6 +105,6 @@ public class MldhtKeyBenchmark {
     @Benchmark
     public Key distance(ThreadState thread) {
         int i = thread.index++ & KeyInputs.MASK;
-        return as[i].distance(bs[i]);
+        return ((Key) as[i]).distance((Key) bs[i]);
     }
 }

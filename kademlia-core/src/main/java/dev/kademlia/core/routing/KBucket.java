@@ -13,8 +13,12 @@ import java.util.List;
  * <p>Invariant: the replacement cache is empty unless the bucket is full. Every removal of an entry
  * promotes the newest replacement, and a contact only enters the cache when the bucket is full.
  *
- * <p>Both lists hold at most a few dozen entries, so lookups by id are linear scans: cheaper than a hash
- * map at this size, and allocation-free.
+ * <p>The entries' contacts are also kept in a {@link ContactTrie}, sorted by id, which answers
+ * {@link #appendNearest} and finds entries by id; every change to the entries' contacts (an entry added,
+ * removed or promoted from the cache, or its address replaced) is made to both. An entry is found by a
+ * descent of the trie along the id's bits, which answers at once for a stranger, then a scan of the
+ * entries for the contact object found. The replacement cache is scanned: a linear scan is cheaper than a
+ * hash map at these sizes, and allocation-free.
  */
 final class KBucket {
 
@@ -22,10 +26,18 @@ final class KBucket {
     private final int replacementCapacity;
     private final ArrayList<RoutingEntry> entries;
     private final ArrayList<RoutingEntry> replacements;
+    /** The contacts of {@link #entries}, sorted by id. */
+    private final ContactTrie byId;
     /** The id of the entry the caller was asked to PING, or {@code null} when no probe is outstanding. */
     private Key probe;
 
-    KBucket(int capacity, int replacementCapacity) {
+    /**
+     * Creates an empty bucket.
+     *
+     * @param index the bucket's index in {@code [0, 255]}
+     */
+    KBucket(int index, int capacity, int replacementCapacity) {
+        this.byId = new ContactTrie(index);
         this.capacity = capacity;
         this.replacementCapacity = replacementCapacity;
         this.entries = new ArrayList<>(capacity);
@@ -50,14 +62,16 @@ final class KBucket {
     /** Records a message from {@code contact}; see {@link RoutingTable#seen} for the rules. */
     UpdateOutcome seen(Contact contact, long nowMillis) {
         Key id = contact.id();
-        int i = indexOf(entries, id);
-        if (i >= 0) {
+        int position = byId.positionOf(id);
+        if (position >= 0) {
+            int i = entryHolding(byId.contactAt(position));
             RoutingEntry old = entries.get(i);
             if (!old.contact().address().equals(contact.address()) && old.failures() == 0) {
                 return addressTaken(old, contact);
             }
             entries.remove(i);
             entries.add(new RoutingEntry(contact, nowMillis, 0));
+            byId.replaceAt(position, contact);
             if (id.equals(probe)) {
                 probe = null; // the probe answered: it stays, the newcomer stays cached
             }
@@ -74,6 +88,7 @@ final class KBucket {
         RoutingEntry fresh = new RoutingEntry(contact, nowMillis, 0);
         if (entries.size() < capacity) {
             entries.add(fresh);
+            byId.add(contact);
             return UpdateOutcome.ADDED;
         }
         if (replacements.size() == replacementCapacity) {
@@ -93,7 +108,7 @@ final class KBucket {
      * replacement with that id is dropped from the cache (and {@code false} returned).
      */
     boolean failed(Key id, int maxFailures) {
-        int i = indexOf(entries, id);
+        int i = entryIndex(id);
         if (i < 0) {
             int r = indexOf(replacements, id);
             if (r >= 0) {
@@ -113,7 +128,7 @@ final class KBucket {
 
     /** Removes {@code id} from the entries or the replacement cache; returns whether it was present. */
     boolean remove(Key id) {
-        int i = indexOf(entries, id);
+        int i = entryIndex(id);
         if (i >= 0) {
             removeEntryAt(i);
             return true;
@@ -128,7 +143,7 @@ final class KBucket {
 
     /** The entry with this id, or {@code null}; replacements are not searched. */
     RoutingEntry entry(Key id) {
-        int i = indexOf(entries, id);
+        int i = entryIndex(id);
         return i < 0 ? null : entries.get(i);
     }
 
@@ -137,9 +152,17 @@ final class KBucket {
         return indexOf(replacements, id) >= 0;
     }
 
-    /** Appends the {@code r} entries nearest to {@code target}, nearest first (see {@link NearestSelection}). */
-    void appendNearest(Key target, int index, int r, List<Contact> out, NearestSelection selection) {
-        selection.appendNearest(entries, index, target, r, out);
+    /**
+     * Writes the {@code min(r, size())} entries nearest to {@code target} into {@code out} from {@code at},
+     * nearest first (see {@link ContactTrie#appendNearest}); returns the position after the last.
+     */
+    int appendNearest(Key target, int r, Contact[] out, int at, long[] pending) {
+        return byId.appendNearest(target, r, out, at, pending);
+    }
+
+    /** The contacts of the entries in ascending order of id, as {@link #appendNearest} holds them. */
+    List<Contact> contactsById() {
+        return byId.inIdOrder();
     }
 
     /** Every contact of the bucket, entries and replacements. */
@@ -168,6 +191,7 @@ final class KBucket {
 
     private void removeEntryAt(int i) {
         RoutingEntry removed = entries.remove(i);
+        byId.remove(removed.contact().id());
         if (removed.contact().id().equals(probe)) {
             probe = null;
         }
@@ -186,6 +210,7 @@ final class KBucket {
             at--;
         }
         entries.add(at, promoted);
+        byId.add(promoted.contact());
     }
 
     private static UpdateOutcome addressTaken(RoutingEntry old, Contact claimant) {
@@ -196,6 +221,29 @@ final class KBucket {
 
     private static String address(Contact c) {
         return c.address().getAddress().getHostAddress() + ":" + c.address().getPort();
+    }
+
+    /**
+     * The position of the entry with this id in {@link #entries}, or {@code -1}: the id index finds the
+     * entry's contact without a scan (and answers at once for a stranger), then {@link #entryHolding}
+     * finds its entry.
+     */
+    private int entryIndex(Key id) {
+        int position = byId.positionOf(id);
+        return position < 0 ? -1 : entryHolding(byId.contactAt(position));
+    }
+
+    /**
+     * The position in {@link #entries} of the entry whose contact is this very object, which the id index
+     * holds: a scan that reads one reference per entry rather than each entry's id.
+     */
+    private int entryHolding(Contact held) {
+        for (int i = 0, n = entries.size(); i < n; i++) {
+            if (entries.get(i).contact() == held) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("the id index holds " + held + ", which no entry holds");
     }
 
     private static int indexOf(List<RoutingEntry> list, Key id) {

@@ -3,8 +3,8 @@ package dev.kademlia.core.routing;
 import dev.kademlia.api.Contact;
 import dev.kademlia.api.Key;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -65,10 +65,10 @@ public final class RoutingTable {
      *   - if x[i] = 0, every contact of bucket i is farther than local (distance > x), and for two such
      *     buckets i > j, bucket j is entirely closer (at bit i, bucket j copies x[i] = 0, bucket i has 1).
      * So the buckets in the order "indices with x[i] = 1, descending; then indices with x[i] = 0,
-     * ascending" are groups of strictly increasing distance, and only one bucket at a time (at most k
-     * contacts) is ever ordered: a quickselect of the contacts still wanted over one primitive word of
-     * their distance, then a sort of those few (NearestSelection). An occupancy bitmap lets the walk
-     * visit occupied buckets only, with bit scans of x. With
+     * ascending" are groups of strictly increasing distance, and only one bucket at a time is ever
+     * ordered. Nor is that bucket sorted: each keeps its contacts sorted by id with the crit-bit tree of
+     * those ids (ContactTrie), from which the contacts still wanted are read nearest first in about two
+     * steps each. An occupancy bitmap lets the walk visit occupied buckets only, with bit scans of x. With
      * d = local.bucketIndex(target) (the highest set bit of x) this refines the coarser rule: bucket d
      * first, then all buckets below d, then the buckets above d in ascending order. The walk stops as soon
      * as n contacts are collected. For target == local, x = 0 and the buckets are walked upwards from 0.
@@ -89,7 +89,8 @@ public final class RoutingTable {
     private final KBucket[] buckets = new KBucket[Key.BITS];
     /** Which buckets hold entries: bit {@code i % 64} of word {@code 3 - i / 64} for bucket {@code i}. */
     private final long[] occupied = new long[4];
-    private final NearestSelection selection = new NearestSelection();
+    /** Scratch for {@link ContactTrie#appendNearest}: the subtrees still to visit. */
+    private final long[] pending = new long[Key.BITS];
     /** When a lookup last targeted each bucket's range; 0 if never. */
     private final long[] lastTouchedMillis = new long[Key.BITS];
     private int size;
@@ -206,7 +207,7 @@ public final class RoutingTable {
         }
         KBucket bucket = buckets[index];
         if (bucket == null) {
-            bucket = new KBucket(k, replacementCacheSize);
+            bucket = new KBucket(index, k, replacementCacheSize);
             buckets[index] = bucket;
         }
         if (diversity != AddressDiversity.UNLIMITED && bucket.entry(contact.id()) == null
@@ -270,8 +271,9 @@ public final class RoutingTable {
 
     /**
      * Up to {@code n} contacts of the buckets closest to {@code target} by XOR distance, nearest first.
-     * Walks the buckets in distance order and sorts at most one bucket at a time; it never sorts the
-     * whole table. Replacement caches are not consulted.
+     * Walks the buckets in distance order and reads each bucket's nearest contacts off a tree of its ids
+     * kept up to date by every update; it sorts neither the table nor a bucket. Replacement caches are
+     * not consulted.
      *
      * @param target any key, including the local id or the id of a contact in the table
      * @param n      how many contacts at most, {@code >= 0}
@@ -287,31 +289,28 @@ public final class RoutingTable {
         if (want == 0) {
             return List.of();
         }
-        List<Contact> out = new ArrayList<>(want);
+        Contact[] out = new Contact[want];
+        int count = 0;
         // Buckets where local and target differ at bit i: nearer than local is, nearest at the top.
         // Buckets where they agree at bit i: farther than local is, nearest at the bottom. Only occupied
         // buckets are visited, found with a bit scan of the occupancy map.
-        for (int w = 0; w < 4 && out.size() < want; w++) {
+        for (int w = 0; w < 4 && count < want; w++) {
             long differing = (localId.word(w) ^ target.word(w)) & occupied[w];
-            while (differing != 0 && out.size() < want) {
+            while (differing != 0 && count < want) {
                 int bit = 63 - Long.numberOfLeadingZeros(differing);
                 differing &= ~(1L << bit);
-                collect((3 - w) * 64 + bit, target, want, out);
+                count = buckets[(3 - w) * 64 + bit].appendNearest(target, want - count, out, count, pending);
             }
         }
-        for (int w = 3; w >= 0 && out.size() < want; w--) {
+        for (int w = 3; w >= 0 && count < want; w--) {
             long agreeing = ~(localId.word(w) ^ target.word(w)) & occupied[w];
-            while (agreeing != 0 && out.size() < want) {
+            while (agreeing != 0 && count < want) {
                 int bit = Long.numberOfTrailingZeros(agreeing);
                 agreeing &= agreeing - 1;
-                collect((3 - w) * 64 + bit, target, want, out);
+                count = buckets[(3 - w) * 64 + bit].appendNearest(target, want - count, out, count, pending);
             }
         }
-        return Collections.unmodifiableList(out);
-    }
-
-    private void collect(int index, Key target, int want, List<Contact> out) {
-        buckets[index].appendNearest(target, index, want - out.size(), out, selection);
+        return Collections.unmodifiableList(Arrays.asList(out));
     }
 
     /**

@@ -112,6 +112,11 @@ class RoutingTablePropertyTest {
                 assertFalse(table.isCached(id));
             }
             checkInvariants(table);
+            // closest() reads each bucket's id-ordered copy of its entries, which every operation above
+            // (promotions from the cache and address changes included) must keep in step.
+            Key target = random.nextBoolean() ? Key.random(random) : pool.get(random.nextInt(pool.size()));
+            int n = random.nextInt(table.size() + 2);
+            assertEquals(naiveClosest(table, target, n), table.closest(target, n), "target " + target);
         }
     }
 
