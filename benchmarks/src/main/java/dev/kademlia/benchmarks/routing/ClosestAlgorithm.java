@@ -9,7 +9,7 @@ public enum ClosestAlgorithm {
 
     /**
      * Ours: {@link dev.kademlia.core.routing.RoutingTable#closest}, which walks the buckets in distance
-     * order and sorts one bucket at a time.
+     * order and reads each bucket's nearest contacts off a crit-bit tree of its ids.
      */
     TABLE {
         @Override

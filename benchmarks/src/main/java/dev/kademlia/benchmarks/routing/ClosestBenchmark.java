@@ -22,8 +22,9 @@ import org.openjdk.jmh.annotations.State;
  * is {@link Population#grow(int)}, filled from a simulated network: with {@code k = 200} it holds
  * {@value Population#CONTACTS} contacts (the class comment of {@link Population} explains why a realistic
  * table of 2,000 contacts has large buckets), and with {@code k = 20} it holds the 264 contacts a table of
- * the paper's bucket size keeps from the same network. Ours sorts one bucket at a time, so its cost
- * follows {@code k} rather than the table size. The mldht
+ * the paper's bucket size keeps from the same network. Ours reads each bucket's nearest contacts off a
+ * crit-bit tree of its ids, so its cost follows the number of contacts returned, not the table size.
+ * The mldht
  * benchmark {@code MldhtClosestBenchmark} queries the same contacts with the same targets.
  *
  * <p>Inputs: {@value KeyInputs#SIZE} seeded random targets, cycled with a masked index. {@code setUp}
