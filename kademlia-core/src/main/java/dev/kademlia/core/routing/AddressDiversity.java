@@ -49,9 +49,21 @@ public record AddressDiversity(int maxPerAddress, int maxPerSubnet, boolean limi
      * @param candidate the contact that wants in
      * @return the reason for refusal, or {@code null}
      */
+    /**
+     * Whether contacts at {@code address} are subject to the limits at all (cheap: checked before the
+     * bucket's contacts are gathered).
+     *
+     * @param address a contact's address
+     * @return false for unlimited policies and for exempt local addresses
+     */
+    boolean limits(InetAddress address) {
+        return maxPerAddress != Integer.MAX_VALUE
+                && (limitPrivateAddresses || !LocalAddresses.isLocal(address));
+    }
+
     String refusal(List<Contact> present, Contact candidate) {
         InetAddress address = candidate.address().getAddress();
-        if (!limitPrivateAddresses && LocalAddresses.isLocal(address)) {
+        if (!limits(address)) {
             return null;
         }
         byte[] mine = address.getAddress();

@@ -210,7 +210,7 @@ public final class RoutingTable {
             bucket = new KBucket(index, k, replacementCacheSize);
             buckets[index] = bucket;
         }
-        if (diversity != AddressDiversity.UNLIMITED && bucket.entry(contact.id()) == null
+        if (diversity.limits(contact.address().getAddress()) && bucket.entry(contact.id()) == null
                 && !bucket.isCached(contact.id())) {
             String refusal = diversity.refusal(bucket.contactsAndReplacements(), contact);
             if (refusal != null) {
