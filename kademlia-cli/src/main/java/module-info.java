@@ -1,6 +1,7 @@
-/** The {@code kademlia} command-line program: demo network, long-running node, put, get. */
+/** The {@code kademlia} command-line program: demo network, long-running node, put, get, scale simulation. */
 module dev.kademlia.cli {
     requires dev.kademlia.core;
+    requires dev.kademlia.testkit;
     requires info.picocli;
 
     opens dev.kademlia.cli to info.picocli;
