@@ -142,10 +142,12 @@ final class SimCommand implements Callable<Integer> {
 
     private static ScaleResult simulate(ScaleConfig config, PrintWriter err) {
         long start = System.nanoTime();
-        ScaleProgress progress = (phase, done, total) -> {
-            err.printf(Locale.ROOT, "sim N=%,d: %s %,d of %,d (%.1f s)%n", config.nodes(),
-                    phase == ScaleProgress.Phase.JOIN ? "joined" : "operations", done, total,
-                    (System.nanoTime() - start) / 1e9);
+        ScaleProgress progress = (phase, done, total, events, virtualMillis) -> {
+            double seconds = (System.nanoTime() - start) / 1e9;
+            err.printf(Locale.ROOT, "sim N=%,d: %s %,d of %,d (%.1f s; %,d events, %,.0f per second; virtual "
+                            + "time %,d s)%n", config.nodes(),
+                    phase == ScaleProgress.Phase.JOIN ? "joined" : "operations", done, total, seconds, events,
+                    events / Math.max(seconds, 1e-3), virtualMillis / 1000);
             err.flush();
         };
         try {

@@ -87,11 +87,12 @@ public final class HopsPlot {
             runs.sort(Comparator.comparingInt(r -> r.config().nodes()));
             svg.append(polyline(runs, axes, colour, false));
             svg.append(polyline(runs, axes, colour, true));
-            svg.append(line(WIDTH - RIGHT + 15, legendY, WIDTH - RIGHT + 40, legendY, colour, false));
-            svg.append(legend(WIDTH - RIGHT + 45, legendY, "median, " + entry.getKey()));
-            svg.append(line(WIDTH - RIGHT + 15, legendY + 18, WIDTH - RIGHT + 40, legendY + 18, colour, true));
-            svg.append(legend(WIDTH - RIGHT + 45, legendY + 18, "p99, " + entry.getKey()));
-            legendY += 44;
+            svg.append(legend(WIDTH - RIGHT + 15, legendY, entry.getKey()));
+            svg.append(line(WIDTH - RIGHT + 15, legendY + 18, WIDTH - RIGHT + 40, legendY + 18, colour, false));
+            svg.append(legend(WIDTH - RIGHT + 45, legendY + 18, "median"));
+            svg.append(line(WIDTH - RIGHT + 15, legendY + 36, WIDTH - RIGHT + 40, legendY + 36, colour, true));
+            svg.append(legend(WIDTH - RIGHT + 45, legendY + 36, "99th percentile"));
+            legendY += 62;
         }
         svg.append("</svg>\n");
         return svg.toString();

@@ -1,6 +1,7 @@
 package dev.kademlia.testkit.scale;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * What a {@link ScaleSimulation} cost the machine that ran it. Unlike the {@link ScaleOutcome}, these
@@ -15,9 +16,19 @@ import java.time.Duration;
  *                         table, store, pending timers and its share of the simulated network's state
  * @param eventsPerSecond  scheduler events run per wall-clock second, over both phases (heap measurement
  *                         excluded)
+ * @param processCpu       CPU time the whole JVM process (simulation, garbage collector, compiler) used
+ *                         during both phases; on a shared machine a steadier figure than wall-clock time.
+ *                         Zero if the platform does not report it
  */
 public record ScaleCosts(Duration joinWall, Duration operationsWall, long heapBytesPerNode,
-        double eventsPerSecond) {
+        double eventsPerSecond, Duration processCpu) {
+
+    /** Checks for nulls. */
+    public ScaleCosts {
+        Objects.requireNonNull(joinWall, "joinWall");
+        Objects.requireNonNull(operationsWall, "operationsWall");
+        Objects.requireNonNull(processCpu, "processCpu");
+    }
 
     /**
      * The wall-clock time of both phases.

@@ -7,7 +7,7 @@ package dev.kademlia.testkit.scale;
 public interface ScaleProgress {
 
     /** A listener that ignores everything. */
-    ScaleProgress NONE = (phase, done, total) -> { };
+    ScaleProgress NONE = (phase, done, total, events, virtualMillis) -> { };
 
     /** The two phases of a run. */
     enum Phase {
@@ -20,9 +20,11 @@ public interface ScaleProgress {
     /**
      * Reports progress.
      *
-     * @param phase the phase running
-     * @param done  nodes joined, or operations completed, so far
-     * @param total nodes to join, or operations to run, in the phase
+     * @param phase         the phase running
+     * @param done          nodes joined, or operations completed, so far
+     * @param total         nodes to join, or operations to run, in the phase
+     * @param events        scheduler events run so far
+     * @param virtualMillis the virtual time
      */
-    void onProgress(Phase phase, int done, int total);
+    void onProgress(Phase phase, int done, int total, long events, long virtualMillis);
 }

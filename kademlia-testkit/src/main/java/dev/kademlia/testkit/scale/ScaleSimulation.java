@@ -112,6 +112,7 @@ public final class ScaleSimulation {
     private ScaleResult execute() {
         long heapBefore = usedHeapAfterGc();
         long joinStart = System.nanoTime();
+        Duration joinStartCpu = processCpu();
         cluster = SimulatedCluster.start(network, 1, builder -> builder
                 .k(config.k())
                 .alpha(config.alpha())
@@ -123,22 +124,26 @@ public final class ScaleSimulation {
                 cluster.addNode();
                 live.add(joined);
                 if ((joined + 1) % step == 0 || joined + 1 == config.nodes()) {
-                    progress.onProgress(ScaleProgress.Phase.JOIN, joined + 1, config.nodes());
+                    progress.onProgress(ScaleProgress.Phase.JOIN, joined + 1, config.nodes(), scheduler.eventsRun(),
+                            scheduler.nowMillis());
                 }
             }
             long joinWall = System.nanoTime() - joinStart;
+            Duration joinCpu = processCpu().minus(joinStartCpu);
             long joinEvents = scheduler.eventsRun();
             long joinVirtual = scheduler.nowMillis();
             long heapAfter = usedHeapAfterGc();
 
             long operationsStart = System.nanoTime();
+            Duration operationsStartCpu = processCpu();
             runOperations();
             long operationsWall = System.nanoTime() - operationsStart;
+            Duration cpu = joinCpu.plus(processCpu().minus(operationsStartCpu));
 
             ScaleOutcome outcome = outcome(joinEvents, joinVirtual);
             double seconds = (joinWall + operationsWall) / 1e9;
             ScaleCosts costs = new ScaleCosts(Duration.ofNanos(joinWall), Duration.ofNanos(operationsWall),
-                    (heapAfter - heapBefore) / config.nodes(), seconds > 0 ? outcome.events() / seconds : 0);
+                    (heapAfter - heapBefore) / config.nodes(), seconds > 0 ? outcome.events() / seconds : 0, cpu);
             return new ScaleResult(config, outcome, costs);
         } finally {
             cluster.close();
@@ -165,7 +170,8 @@ public final class ScaleSimulation {
                 get();
             }
             if ((operation + 1) % step == 0 || operation + 1 == total) {
-                progress.onProgress(ScaleProgress.Phase.OPERATIONS, operation + 1, total);
+                progress.onProgress(ScaleProgress.Phase.OPERATIONS, operation + 1, total, scheduler.eventsRun(),
+                        scheduler.nowMillis());
             }
         }
     }
@@ -229,6 +235,11 @@ public final class ScaleSimulation {
                 config.gets(), getsSucceeded, localHits, Quantiles.of(hops), Quantiles.of(rpcs),
                 Quantiles.of(millis), joinEvents, scheduler.eventsRun(), joinVirtual, scheduler.nowMillis(),
                 network.datagramsSent(), network.datagramsDelivered(), network.datagramsDropped());
+    }
+
+    /** The CPU time this process has used so far, or zero if the platform does not say. */
+    private static Duration processCpu() {
+        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     /** The used heap after collecting garbage: the smallest of three readings, each after a full collection. */

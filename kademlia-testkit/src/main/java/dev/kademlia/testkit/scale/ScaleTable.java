@@ -10,20 +10,21 @@ import java.util.Objects;
  * Plain-text tables of {@link ScaleResult}s, one row per run, columns right-aligned:
  * <ul>
  *   <li>{@link #format} — the headline figures: rounds and RPCs per lookup (median and 99th percentile),
- *       get success, heap per node, simulated events per second, wall-clock and virtual time;</li>
- *   <li>{@link #formatDetails} — puts and their replicas, churn, lookup latency in virtual time, and
- *       the network's datagram counters;</li>
+ *       get success, heap per node, simulated events per second, wall-clock time, the process's CPU time
+ *       and virtual time;</li>
+ *   <li>{@link #formatDetails} — puts and their replicas, churn, lookup latency in virtual time, events,
+ *       the network's datagram counters, and the virtual time the join phase took;</li>
  *   <li>{@link #formatTargets} — each applicable {@linkplain ScaleTargets target}, met or not.</li>
  * </ul>
  */
 public final class ScaleTable {
 
     private static final String[] HEADLINE = {"nodes", "loss", "churn", "hops med", "hops p99", "rpcs med",
-        "rpcs p99", "gets ok", "success", "heap/node", "events/s", "join wall", "total wall", "virtual"};
+        "rpcs p99", "gets ok", "success", "heap/node", "events/s", "join wall", "total wall", "cpu", "virtual"};
 
     private static final String[] DETAILS = {"nodes", "loss", "churn", "puts", "failed", "replicas med",
-        "replicas min", "local hits", "left", "joined", "live", "lookup ms med", "lookup ms p99", "events",
-        "datagrams", "dropped"};
+        "replicas min", "local hits", "left", "joined", "live", "lookup ms med", "lookup ms p99", "join events",
+        "events", "datagrams", "dropped", "join virtual"};
 
     private ScaleTable() {
     }
@@ -53,6 +54,7 @@ public final class ScaleTable {
                 String.format(Locale.ROOT, "%,.0f", costs.eventsPerSecond()),
                 seconds(costs.joinWall()),
                 seconds(costs.totalWall()),
+                seconds(costs.processCpu()),
                 clock(outcome.virtualMillis()),
             });
         }
@@ -83,9 +85,11 @@ public final class ScaleTable {
                 count(outcome.liveAtEnd()),
                 count(outcome.lookupMillis().median()),
                 count(outcome.lookupMillis().p99()),
+                count(outcome.joinEvents()),
                 count(outcome.events()),
                 count(outcome.datagramsSent()),
                 count(outcome.datagramsDropped()),
+                clock(outcome.joinVirtualMillis()),
             });
         }
         return layout(DETAILS, rows);

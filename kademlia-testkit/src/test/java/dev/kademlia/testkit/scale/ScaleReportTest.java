@@ -20,7 +20,8 @@ class ScaleReportTest {
         ScaleOutcome outcome = new ScaleOutcome(nodes, 0, 0, nodes, 100, 0, new Quantiles(100, 20, 20, 20, 20, 20),
                 1_000, succeeded, 10, hops, rpcs, new Quantiles(990, 18, 36, 19, 5, 40), 1_000, 2_000, 60_000,
                 65_000, 900, 900, 0);
-        ScaleCosts costs = new ScaleCosts(wall.minusSeconds(1), Duration.ofSeconds(1), 41_000, 250_000);
+        ScaleCosts costs = new ScaleCosts(wall.minusSeconds(1), Duration.ofSeconds(1), 41_000, 250_000,
+                wall.dividedBy(2));
         return new ScaleResult(ScaleConfig.defaults(nodes).withFaults(loss, churn), outcome, costs);
     }
 
@@ -28,7 +29,7 @@ class ScaleReportTest {
     void faultFreeTargets() {
         List<TargetCheck> checks = ScaleTargets.check(result(10_000, 0, 0, 2, 1_000, Duration.ofSeconds(59)));
         assertEquals(List.of(
-                new TargetCheck("run within 60 s (N <= 10,000)", true, "59.0 s"),
+                new TargetCheck("run within 60 s (N <= 10,000)", true, "59.0 s (29.5 s of CPU)"),
                 new TargetCheck("median rounds per lookup <= 4 (N <= 10,000)", true, "median 2"),
                 new TargetCheck("get success 100% without faults", true, "1000 of 1000 (100.00%)")), checks);
 
@@ -64,7 +65,7 @@ class ScaleReportTest {
         assertTrue(headline.contains("100,000  0.10   0.30         3         5         6        11   995/1000"),
                 headline);
         assertTrue(headline.contains("40.0 KiB"), headline);
-        assertTrue(headline.contains("1234.0 s"), headline);
+        assertTrue(headline.contains("1234.0 s  617.0 s"), "wall, then CPU\n" + headline);
         assertTrue(headline.contains("0:01:05"), "virtual time as h:mm:ss\n" + headline);
 
         String targets = ScaleTable.formatTargets(results);
@@ -84,7 +85,8 @@ class ScaleReportTest {
         assertTrue(svg.strip().endsWith("</svg>"));
         assertEquals(6, svg.split("<circle", -1).length - 1, "median and p99 of three runs");
         assertEquals(4, svg.split("<polyline", -1).length - 1, "two series of two lines");
-        assertTrue(svg.contains("median, loss 0.10, churn 0.30"), svg);
+        assertTrue(svg.contains(">loss 0.10, churn 0.30</text>"), svg);
+        assertTrue(svg.contains(">loss 0.00, churn 0.00</text>"), svg);
         assertThrows(IllegalArgumentException.class, () -> HopsPlot.svg(List.of()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.kademlia.testkit.scale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +25,12 @@ class ScaleSimulationTest {
 
     @BeforeAll
     void runFaultFree() {
-        faultFree = ScaleSimulation.run(SMALL, (phase, done, total) -> progress.add(phase + " " + done + "/" + total));
+        long[] lastEvents = {0};
+        faultFree = ScaleSimulation.run(SMALL, (phase, done, total, events, virtualMillis) -> {
+            progress.add(phase + " " + done + "/" + total);
+            assertTrue(events >= lastEvents[0], "events only grow");
+            lastEvents[0] = events;
+        });
     }
 
     @Test
@@ -66,6 +72,7 @@ class ScaleSimulationTest {
     @Test
     void costsAndProgressAreReported() {
         assertTrue(faultFree.costs().eventsPerSecond() > 0);
+        assertFalse(faultFree.costs().processCpu().isNegative());
         assertTrue(faultFree.costs().totalWall().compareTo(faultFree.costs().joinWall()) >= 0);
         assertEquals("JOIN 5/100", progress.get(0));
         assertTrue(progress.contains("JOIN 100/100"), progress.toString());
