@@ -7,5 +7,6 @@ module dev.kademlia.testkit {
     requires transitive org.junit.jupiter.api;
 
     exports dev.kademlia.testkit.contract;
+    exports dev.kademlia.testkit.scale;
     exports dev.kademlia.testkit.sim;
 }

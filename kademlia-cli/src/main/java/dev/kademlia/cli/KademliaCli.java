@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "kademlia 0.1.0",
         description = "A Kademlia DHT node and tools.",
-        subcommands = {DemoCommand.class, NodeCommand.class, PutCommand.class, GetCommand.class, DumpCommand.class},
+        subcommands = {DemoCommand.class, NodeCommand.class, PutCommand.class, GetCommand.class, DumpCommand.class,
+                SimCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:key not found (get)", "2:usage error",
             "3:network or store failure, or no node to dump"})

@@ -93,13 +93,53 @@ public final class SimulatedCluster implements AutoCloseable {
         configuration.accept(builder);
         extra.accept(builder);
         KademliaNode node = builder.build();
-        List<KademliaNode> live = liveNodes();
+        int seed = bootstrapIndex();
         nodes.add(node);
         transports.add(transport);
-        if (!live.isEmpty()) {
-            await(node.bootstrap(List.of(live.get(0).contact().address())));
+        if (seed >= 0) {
+            await(node.bootstrap(List.of(nodes.get(seed).contact().address())));
         }
         return node;
+    }
+
+    /**
+     * The position of the node {@link #addNode()} joins new nodes through: the first live one.
+     *
+     * @return the position in {@link #nodes()}, or -1 if no node is live
+     */
+    public int bootstrapIndex() {
+        for (int i = 0; i < transports.size(); i++) {
+            if (transports.get(i).isRunning()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether a node is still running: neither {@linkplain #crash crashed} nor closed.
+     *
+     * @param index the node's position in {@link #nodes()}
+     * @return true if it is live
+     * @throws IndexOutOfBoundsException if no node was started at {@code index}
+     */
+    public boolean isLive(int index) {
+        return transports.get(index).isRunning();
+    }
+
+    /**
+     * The number of live nodes: {@code liveNodes().size()} without building the list.
+     *
+     * @return the count
+     */
+    public int liveCount() {
+        int live = 0;
+        for (SimulatedTransport transport : transports) {
+            if (transport.isRunning()) {
+                live++;
+            }
+        }
+        return live;
     }
 
     /**
