@@ -36,6 +36,17 @@ public interface Scheduler {
      */
     Cancellable schedule(Duration delay, Runnable task);
 
+    /**
+     * Whether the caller is running as a task of this scheduler, on its thread. A node uses it to handle a
+     * datagram at once when its transport already delivers on the event loop (as a simulated network
+     * does), instead of queueing it again.
+     *
+     * @return true inside a task of this scheduler; the default, false, is always safe
+     */
+    default boolean inEventLoop() {
+        return false;
+    }
+
     /** A scheduled task that can still be cancelled. */
     @FunctionalInterface
     interface Cancellable {

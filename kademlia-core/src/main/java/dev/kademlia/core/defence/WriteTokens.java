@@ -3,6 +3,8 @@ package dev.kademlia.core.defence;
 import java.net.InetAddress;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -21,10 +23,13 @@ public final class WriteTokens {
     /** The length of a token. */
     public static final int TOKEN_BYTES = 8;
     private static final int SECRET_BYTES = 16;
+    private static final int MAX_CACHED = 4096;
 
     private final RandomGenerator random;
     private final long rotationMillis;
     private final MessageDigest sha256;
+    /** Tokens issued under the current secret, by address: a FIND_NODE answer need not hash each time. */
+    private final Map<InetAddress, byte[]> issued = new HashMap<>();
     private byte[] current;
     private byte[] previous;
     private long rotatedAtMillis;
@@ -58,7 +63,15 @@ public final class WriteTokens {
      */
     public byte[] issue(InetAddress requester, long nowMillis) {
         rotate(nowMillis);
-        return token(current, requester);
+        byte[] token = issued.get(requester);
+        if (token == null) {
+            if (issued.size() >= MAX_CACHED) {
+                issued.clear();
+            }
+            token = token(current, requester);
+            issued.put(requester, token);
+        }
+        return token.clone();
     }
 
     /**
@@ -81,6 +94,7 @@ public final class WriteTokens {
         if (periods <= 0) {
             return;
         }
+        issued.clear();
         previous = periods == 1 ? current : newSecret();
         current = newSecret();
         rotatedAtMillis += periods * rotationMillis;

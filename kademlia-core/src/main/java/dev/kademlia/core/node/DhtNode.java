@@ -126,7 +126,12 @@ public final class DhtNode implements KademliaNode {
     /** Starts receiving and schedules maintenance. Called once, by the builder. */
     public void start() {
         transport.start((source, datagram) -> {
-            if (!closed) {
+            if (closed) {
+                return;
+            }
+            if (scheduler.inEventLoop()) {
+                onDatagram(source, datagram); // delivered on the event loop already (a simulated network)
+            } else {
                 scheduler.execute(() -> onDatagram(source, datagram));
             }
         });

@@ -64,7 +64,8 @@ public final class EventLoop implements Scheduler, AutoCloseable {
      *
      * @return true inside a task of this loop
      */
-    public boolean inLoop() {
+    @Override
+    public boolean inEventLoop() {
         return Thread.currentThread() == thread;
     }
 
@@ -75,7 +76,7 @@ public final class EventLoop implements Scheduler, AutoCloseable {
     @Override
     public void close() {
         executor.shutdown();
-        if (!inLoop()) {
+        if (!inEventLoop()) {
             try {
                 executor.awaitTermination(1, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

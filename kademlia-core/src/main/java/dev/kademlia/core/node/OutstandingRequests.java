@@ -29,21 +29,52 @@ final class OutstandingRequests {
     record Registration(long transactionId, CompletableFuture<Envelope> response) {
     }
 
+    /** One request in flight: one timer serves both its retransmissions and its timeout. */
     private final class Pending {
+        final long transactionId;
         final InetSocketAddress destination;
         final CompletableFuture<Envelope> response = new CompletableFuture<>();
-        Scheduler.Cancellable timeout;
-        Scheduler.Cancellable retransmit;
+        final Runnable resend;
+        final long deadlineMillis;
+        final String rpcName;
+        final Duration timeout;
+        int retransmitsLeft;
+        Scheduler.Cancellable timer;
 
-        Pending(InetSocketAddress destination) {
+        Pending(long transactionId, InetSocketAddress destination, Runnable resend, Duration timeout, String rpcName) {
+            this.transactionId = transactionId;
             this.destination = destination;
+            this.resend = resend;
+            this.timeout = timeout;
+            this.rpcName = rpcName;
+            this.deadlineMillis = scheduler.nowMillis() + timeout.toMillis();
+            this.retransmitsLeft = retransmitInterval.compareTo(timeout) < 0 ? maxRetransmits : 0;
+            arm();
+        }
+
+        /** Sets the timer for the next retransmission, or for the timeout when none is left. */
+        private void arm() {
+            long untilDeadline = Math.max(0, deadlineMillis - scheduler.nowMillis());
+            long delay = retransmitsLeft > 0 ? Math.min(retransmitInterval.toMillis(), untilDeadline) : untilDeadline;
+            timer = scheduler.schedule(Duration.ofMillis(delay), this::fire);
+        }
+
+        private void fire() {
+            if (pending.get(transactionId) != this) {
+                return;
+            }
+            if (retransmitsLeft > 0 && scheduler.nowMillis() < deadlineMillis) {
+                retransmitsLeft--;
+                resend.run();
+                arm();
+                return;
+            }
+            pending.remove(transactionId);
+            response.completeExceptionally(new RpcTimeoutException(rpcName, destination, timeout));
         }
 
         void cancelTimers() {
-            timeout.cancel();
-            if (retransmit != null) {
-                retransmit.cancel();
-            }
+            timer.cancel();
         }
     }
 
@@ -75,32 +106,9 @@ final class OutstandingRequests {
         do {
             txid = random.nextLong();
         } while (pending.containsKey(txid));
-        long id = txid;
-        Pending p = new Pending(destination);
-        p.timeout = scheduler.schedule(timeout, () -> {
-            if (pending.remove(id) != null) {
-                if (p.retransmit != null) {
-                    p.retransmit.cancel();
-                }
-                p.response.completeExceptionally(new RpcTimeoutException(rpcName, destination, timeout));
-            }
-        });
-        if (maxRetransmits > 0 && retransmitInterval.compareTo(timeout) < 0) {
-            scheduleRetransmit(id, p, resend, maxRetransmits);
-        }
+        Pending p = new Pending(txid, destination, resend, timeout, rpcName);
         pending.put(txid, p);
         return new Registration(txid, p.response);
-    }
-
-    private void scheduleRetransmit(long id, Pending p, Runnable resend, int remaining) {
-        p.retransmit = scheduler.schedule(retransmitInterval, () -> {
-            if (pending.get(id) == p) {
-                resend.run();
-                if (remaining > 1) {
-                    scheduleRetransmit(id, p, resend, remaining - 1);
-                }
-            }
-        });
     }
 
     /** Whether a response with this transaction id from {@code source} would match a request. */

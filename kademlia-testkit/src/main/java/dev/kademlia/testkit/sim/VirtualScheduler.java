@@ -37,6 +37,7 @@ public final class VirtualScheduler implements Scheduler {
     private long eventsRun;
     private long maxEventsPerRun = DEFAULT_MAX_EVENTS_PER_RUN;
     private boolean driving;
+    private boolean runningTask;
 
     /** Creates an empty scheduler whose clock reads 0. */
     public VirtualScheduler() {
@@ -294,6 +295,16 @@ public final class VirtualScheduler implements Scheduler {
         return event;
     }
 
+    /**
+     * Whether a task of this scheduler is running now (everything runs on the driving thread).
+     *
+     * @return true inside a task
+     */
+    @Override
+    public boolean inEventLoop() {
+        return runningTask;
+    }
+
     /** Runs the earliest pending event, if any; the caller holds the driving flag. */
     private boolean step() {
         EventQueue.Entry event = queue.peek();
@@ -303,11 +314,14 @@ public final class VirtualScheduler implements Scheduler {
         Runnable task = queue.takeFirst();
         now = event.due;
         eventsRun++;
+        runningTask = true;
         try {
             task.run();
         } catch (RuntimeException | AssertionError e) {
             throw new IllegalStateException("task due at virtual time " + String.format("%,d", event.due)
                     + " ms failed: " + e, e);
+        } finally {
+            runningTask = false;
         }
         return true;
     }
