@@ -55,6 +55,9 @@ final class LookupDiagram {
                             .append(",dashed]-> o : ").append(at)
                             .append(Labels.count(answered.contacts(), "contact")).append('\n');
                 }
+            } else if (event instanceof LookupDump.TimedOut) {
+                out.append("hnote over ").append(peer).append(" #FFF4E5 : ").append(at)
+                        .append(Theme.color(Theme.BAD, "timed out")).append('\n');
             } else {
                 out.append(peer).append(" -[").append(Theme.BAD).append("]->x o : ").append(at)
                         .append(Theme.color(Theme.BAD, "no answer")).append('\n');

@@ -74,6 +74,9 @@ public record LookupDump(int format, Peer origin, String target, boolean findVal
                 events.add(new Answered(answered.atMillis(), peer, ids.size(), answered.withValue()));
                 outcomes.put(event.peer().id(), answered.withValue() ? Outcome.VALUE : Outcome.ANSWERED);
                 returned.put(event.peer().id(), ids);
+            } else if (event instanceof LookupTrace.TimedOut) {
+                events.add(new TimedOut(event.atMillis(), peer));
+                outcomes.put(event.peer().id(), Outcome.TIMED_OUT); // a late answer or failure replaces it
             } else {
                 events.add(new Failed(event.atMillis(), peer));
                 outcomes.put(event.peer().id(), Outcome.FAILED);
@@ -158,6 +161,11 @@ public record LookupDump(int format, Peer origin, String target, boolean findVal
         VALUE,
         /** The contact did not answer in time, or answered with an error. */
         FAILED,
+        /**
+         * The contact passed the RPC timeout without answering and the lookup went on without it; it
+         * neither answered late nor failed for good before the lookup finished.
+         */
+        TIMED_OUT,
         /** The lookup finished while the query was still waiting for its answer. */
         NO_ANSWER
     }
@@ -204,9 +212,10 @@ public record LookupDump(int format, Peer origin, String target, boolean findVal
     @JsonSubTypes({
         @JsonSubTypes.Type(value = Queried.class, name = "queried"),
         @JsonSubTypes.Type(value = Answered.class, name = "answered"),
+        @JsonSubTypes.Type(value = TimedOut.class, name = "timedOut"),
         @JsonSubTypes.Type(value = Failed.class, name = "failed")
     })
-    public sealed interface Event permits Queried, Answered, Failed {
+    public sealed interface Event permits Queried, Answered, TimedOut, Failed {
 
         /**
          * When it happened.
@@ -265,6 +274,25 @@ public record LookupDump(int format, Peer origin, String target, boolean findVal
             if (contacts < 0) {
                 throw new IllegalArgumentException("contacts must be >= 0; got " + contacts);
             }
+        }
+    }
+
+    /**
+     * A contact passed the RPC timeout without answering; the lookup went on without it, but a late answer
+     * would still count.
+     *
+     * @param atMillis when its deadline passed
+     * @param peer     who, 64 hex digits
+     */
+    public record TimedOut(long atMillis, String peer) implements Event {
+
+        /**
+         * Checks the peer.
+         *
+         * @throws IllegalArgumentException if {@code peer} is not 64 hex digits
+         */
+        public TimedOut {
+            Hex.checkKey(peer, "peer");
         }
     }
 

@@ -230,6 +230,8 @@ class JsonRoundTripTest {
                 LookupTrace.Answered answered = (LookupTrace.Answered) e;
                 assertEquals(answered.returned().size(), ((LookupDump.Answered) d).contacts());
                 assertEquals(answered.withValue(), ((LookupDump.Answered) d).withValue());
+            } else if (e instanceof LookupTrace.TimedOut) {
+                assertTrue(d instanceof LookupDump.TimedOut);
             } else {
                 assertTrue(d instanceof LookupDump.Failed);
             }
@@ -254,15 +256,18 @@ class JsonRoundTripTest {
                 .orElseThrow(() -> new AssertionError(id + " is not in round " + hop));
     }
 
+    /** The outcome the last answer, failure or timeout of {@code peer} gives it. */
     private static LookupDump.Outcome outcomeOf(LookupTrace trace, Contact peer) {
+        LookupDump.Outcome outcome = LookupDump.Outcome.NO_ANSWER;
         for (LookupTrace.Event e : trace.events()) {
             if (e.peer().equals(peer) && e instanceof LookupTrace.Answered) {
-                return ((LookupTrace.Answered) e).withValue() ? LookupDump.Outcome.VALUE : LookupDump.Outcome.ANSWERED;
-            }
-            if (e.peer().equals(peer) && e instanceof LookupTrace.Failed) {
-                return LookupDump.Outcome.FAILED;
+                outcome = ((LookupTrace.Answered) e).withValue() ? LookupDump.Outcome.VALUE : LookupDump.Outcome.ANSWERED;
+            } else if (e.peer().equals(peer) && e instanceof LookupTrace.Failed) {
+                outcome = LookupDump.Outcome.FAILED;
+            } else if (e.peer().equals(peer) && e instanceof LookupTrace.TimedOut) {
+                outcome = LookupDump.Outcome.TIMED_OUT;
             }
         }
-        return LookupDump.Outcome.NO_ANSWER;
+        return outcome;
     }
 }

@@ -40,7 +40,7 @@ class LookupDumpTest {
             List<LookupDump.Query> queries = dump.rounds().stream().flatMap(r -> r.queried().stream())
                     .collect(Collectors.toList());
             List<LookupDump.Query> silent = queries.stream()
-                    .filter(q -> q.outcome() == LookupDump.Outcome.NO_ANSWER || q.outcome() == LookupDump.Outcome.FAILED)
+                    .filter(q -> q.outcome() == LookupDump.Outcome.TIMED_OUT || q.outcome() == LookupDump.Outcome.FAILED)
                     .collect(Collectors.toList());
             assertFalse(silent.isEmpty(), "the crashed node was queried and did not answer");
             assertTrue(dump.stats().timeouts() >= 1);
@@ -49,7 +49,7 @@ class LookupDumpTest {
             List<String> distances = dump.closest().stream().map(LookupDump.Found::distance).collect(Collectors.toList());
             assertEquals(distances.stream().sorted().collect(Collectors.toList()), distances, "nearest first");
             String plantUml = PlantUml.lookup(dump);
-            assertTrue(plantUml.contains("no answer"), plantUml);
+            assertTrue(plantUml.contains("timed out"), plantUml);
             assertTrue(plantUml.contains("hop 2"), plantUml);
         }
     }
@@ -70,18 +70,21 @@ class LookupDumpTest {
                 new LookupTrace.Queried(110, c, 2),
                 new LookupTrace.Queried(110, d, 2),
                 new LookupTrace.Answered(120, c, List.of(), false),
+                new LookupTrace.TimedOut(600, b),
+                new LookupTrace.TimedOut(610, d),
                 new LookupTrace.Failed(1100, b)),
                 List.of(c, a), new LookupStats(2, 4, 2, 1, Duration.ofMillis(1000)));
         LookupDump dump = LookupDump.of(trace);
         assertEquals(List.of(1, 2), dump.rounds().stream().map(LookupDump.Round::hop).collect(Collectors.toList()));
         assertEquals(List.of(LookupDump.Outcome.ANSWERED, LookupDump.Outcome.FAILED),
                 dump.rounds().get(0).queried().stream().map(LookupDump.Query::outcome).collect(Collectors.toList()));
-        assertEquals(List.of(LookupDump.Outcome.ANSWERED, LookupDump.Outcome.NO_ANSWER),
+        assertEquals(List.of(LookupDump.Outcome.ANSWERED, LookupDump.Outcome.TIMED_OUT),
                 dump.rounds().get(1).queried().stream().map(LookupDump.Query::outcome).collect(Collectors.toList()));
         assertEquals(List.of(c.id().toString(), d.id().toString()), dump.rounds().get(0).queried().get(0).returned());
         assertEquals(a.id().distanceTo(target).toString(), dump.rounds().get(0).queried().get(0).distance());
         String plantUml = PlantUml.lookup(dump);
         assertTrue(plantUml.contains("]->x o : +1000 ms"), plantUml);
+        assertTrue(plantUml.contains("+510 ms  <color:") && plantUml.contains("timed out"), plantUml);
         assertTrue(plantUml.contains("2 contacts"), plantUml);
         assertTrue(plantUml.contains("hnote over"), plantUml);
         Renderer.check(plantUml);

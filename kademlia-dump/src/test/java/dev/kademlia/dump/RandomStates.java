@@ -121,6 +121,9 @@ final class RandomStates {
             for (Contact peer : peers) {
                 now += random.nextInt(50);
                 int fate = random.nextInt(6);
+                if (random.nextInt(4) == 0) {
+                    events.add(new LookupTrace.TimedOut(now, peer)); // then fails, answers late, or stays silent
+                }
                 if (fate == 0) {
                     events.add(new LookupTrace.Failed(now, peer));
                     timeouts++;

@@ -105,6 +105,8 @@ public final class ClosestPeersLookup {
     private int requestsSent;
     private int responses;
     private int timeouts;
+    /** Peers that passed their deadline since {@link #drainTimedOut()} was last called. */
+    private final List<Contact> timedOut = new ArrayList<>();
     private int failures;
 
     /**
@@ -471,6 +473,21 @@ public final class ClosestPeersLookup {
         return low;
     }
 
+    /**
+     * The peers that passed their deadline (became unresponsive) since the last call, in the order they
+     * did: for a driver that traces the lookup. They may still answer, and a late answer is used.
+     *
+     * @return the peers, possibly none; the internal list is cleared
+     */
+    public List<Contact> drainTimedOut() {
+        if (timedOut.isEmpty()) {
+            return List.of();
+        }
+        List<Contact> out = List.copyOf(timedOut);
+        timedOut.clear();
+        return out;
+    }
+
     /** Moves waiting peers whose deadline is at or before {@code nowMillis} to UNRESPONSIVE. */
     private void expire(long nowMillis) {
         int kept = 0;
@@ -479,6 +496,7 @@ public final class ClosestPeersLookup {
             if (c.deadline <= nowMillis) {
                 c.state = PeerState.UNRESPONSIVE;
                 timeouts++;
+                timedOut.add(c.contact);
             } else {
                 waiting.set(kept++, c);
             }

@@ -117,6 +117,9 @@ final class LookupTask {
         while (!outcome.isDone()) {
             long now = scheduler.nowMillis();
             LookupStep step = lookup.next(now);
+            for (Contact late : lookup.drainTimedOut()) {
+                record(new LookupTrace.TimedOut(now, late));
+            }
             if (step instanceof LookupStep.Query query) {
                 send(query.peer());
             } else if (step instanceof LookupStep.Waiting waiting) {

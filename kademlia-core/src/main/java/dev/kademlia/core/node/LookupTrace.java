@@ -75,7 +75,17 @@ public record LookupTrace(Contact origin, Key target, boolean findValue, long st
     }
 
     /**
-     * A peer did not answer within the RPC timeout (it may still answer late) or failed for good.
+     * A peer did not answer within the RPC timeout: the lookup stopped waiting for it and went on. It may
+     * still answer late (an {@link Answered} follows) or fail for good (a {@link Failed} follows).
+     *
+     * @param atMillis when its deadline passed
+     * @param peer     who
+     */
+    public record TimedOut(long atMillis, Contact peer) implements Event {
+    }
+
+    /**
+     * A request failed for good: no answer within twice the RPC timeout, or an error reply.
      *
      * @param atMillis when the request failed
      * @param peer     who
