@@ -155,9 +155,8 @@ final class MessageDecoder {
     }
 
     private Contact contact(int index, int count) {
-        String which = "NODES contact " + index + " of " + count;
         if (remaining() < Key.BYTES + WireLayout.U8) {
-            return fail(Reason.LENGTH_MISMATCH, which + " runs past the end of the datagram");
+            return fail(Reason.LENGTH_MISMATCH, which(index, count) + " runs past the end of the datagram");
         }
         Key id = key();
         int family = u8();
@@ -167,28 +166,33 @@ final class MessageDecoder {
         } else if (family == WireLayout.FAMILY_IPV6) {
             addressBytes = WireLayout.IPV6_BYTES;
         } else {
-            return invalid(which + " has address family " + family + "; expected 4 (IPv4) or 6 (IPv6)");
+            return invalid(which(index, count) + " has address family " + family + "; expected 4 (IPv4) or 6 (IPv6)");
         }
         if (remaining() < addressBytes + WireLayout.U16) {
-            return fail(Reason.LENGTH_MISMATCH, which + " runs past the end of the datagram");
+            return fail(Reason.LENGTH_MISMATCH, which(index, count) + " runs past the end of the datagram");
         }
         byte[] address = bytes(addressBytes);
         String problem = WireAddress.problem(address);
         if (problem != null) {
-            return invalid(which + " has an unusable address: " + problem);
+            return invalid(which(index, count) + " has an unusable address: " + problem);
         }
         int port = u16();
         if (port == 0) {
-            return invalid(which + " has port 0; ports are in [1, 65535]");
+            return invalid(which(index, count) + " has port 0; ports are in [1, 65535]");
         }
         InetAddress inet;
         try {
             inet = InetAddress.getByAddress(address);
         } catch (UnknownHostException e) {
             // Thrown only for lengths other than 4 and 16, which the family check excludes.
-            return invalid(which + " has an address of " + address.length + " bytes");
+            return invalid(which(index, count) + " has an address of " + address.length + " bytes");
         }
         return new Contact(id, new InetSocketAddress(inet, port));
+    }
+
+    /** Names a contact in a rejection message; built only when a contact is rejected. */
+    private static String which(int index, int count) {
+        return "NODES contact " + index + " of " + count;
     }
 
     private Payload error() {
