@@ -1,12 +1,10 @@
 package dev.kademlia.cli;
 
-import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code kademlia get}: finds one value through a short-lived client node. */
@@ -14,19 +12,15 @@ import picocli.CommandLine.Parameters;
         description = "Print the value stored under KEY; exit 1 if no node holds it.")
 final class GetCommand implements Callable<Integer> {
 
-    @Option(names = "--bootstrap", required = true, paramLabel = "HOST:PORT", converter = HostPort.class,
-            description = "A node of the network.")
-    InetSocketAddress bootstrap;
-
     @Parameters(index = "0", paramLabel = "KEY", description = "The key (any string).")
     String key;
 
     @Mixin
-    NodeOptions options = new NodeOptions();
+    ClientOptions client = new ClientOptions();
 
     @Override
     public Integer call() {
-        try (ClientSession session = ClientSession.join(bootstrap, options)) {
+        try (ClientSession session = client.join()) {
             Optional<String> value = session.node().get(key).join();
             if (value.isEmpty()) {
                 System.err.println("not found: " + key);

@@ -2,22 +2,16 @@ package dev.kademlia.cli;
 
 import dev.kademlia.api.PutResult;
 import dev.kademlia.api.ValueTooLargeException;
-import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code kademlia put}: stores one value through a short-lived client node. */
 @Command(name = "put", mixinStandardHelpOptions = true,
         description = "Store VALUE under KEY (the SHA-256 of the string) on the k closest nodes.")
 final class PutCommand implements Callable<Integer> {
-
-    @Option(names = "--bootstrap", required = true, paramLabel = "HOST:PORT", converter = HostPort.class,
-            description = "A node of the network.")
-    InetSocketAddress bootstrap;
 
     @Parameters(index = "0", paramLabel = "KEY", description = "The key (any string).")
     String key;
@@ -26,11 +20,11 @@ final class PutCommand implements Callable<Integer> {
     String value;
 
     @Mixin
-    NodeOptions options = new NodeOptions();
+    ClientOptions client = new ClientOptions();
 
     @Override
     public Integer call() {
-        try (ClientSession session = ClientSession.join(bootstrap, options)) {
+        try (ClientSession session = client.join()) {
             PutResult result = session.node().put(key, value).join();
             System.out.println("stored " + key + " on " + result.storedAt().size() + " nodes");
             return result.storedAt().isEmpty() ? ExitCodes.FAILURE : ExitCodes.OK;
