@@ -84,6 +84,13 @@ public final class Kademlia {
     /** Value bytes a node keeps for others at most, by default (128 MiB). */
     public static final long DEFAULT_MAX_STORED_BYTES = 128L << 20;
 
+    /**
+     * How long the least-recently seen contact of a full bucket must have been silent, by default, before a
+     * newcomer to the bucket makes the node PING it: BitTorrent's DHT (BEP 5) calls a contact heard from
+     * within 15 minutes good and does not ping it.
+     */
+    public static final Duration DEFAULT_PROBE_AFTER = Duration.ofMinutes(15);
+
     /** After how long without a lookup a bucket is refreshed by default. */
     public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofHours(1);
 
@@ -113,6 +120,7 @@ public final class Kademlia {
     private int maxDatagramBytes = TransportOptions.DEFAULT_MAX_DATAGRAM_BYTES;
     private int replacementCacheSize = -1;
     private int maxFailures = 2;
+    private Duration probeAfter = DEFAULT_PROBE_AFTER;
     private int maxRetransmits = 3;
     private boolean clientMode;
 
@@ -448,6 +456,25 @@ public final class Kademlia {
     }
 
     /**
+     * How long the least-recently seen contact of a full bucket must have been silent before a newcomer to
+     * that bucket makes the node PING it (default 15 minutes). Until then the newcomer waits in the
+     * bucket's replacement cache, and takes a slot when a contact fails {@link #maxFailures(int)} times in
+     * a row. The paper's basic rule, a PING for every newcomer to a full bucket, is {@link Duration#ZERO};
+     * on a busy node those PINGs outnumber every other message.
+     *
+     * @param silence zero or a positive duration
+     * @return this builder
+     */
+    public Kademlia probeAfter(Duration silence) {
+        Objects.requireNonNull(silence, "probeAfter");
+        if (silence.isNegative()) {
+            throw new IllegalArgumentException("probeAfter must be zero or positive; got " + silence);
+        }
+        this.probeAfter = silence;
+        return this;
+    }
+
+    /**
      * How many times an unanswered request is sent again, evenly spaced within the RPC timeout (default 3:
      * four transmissions in all). UDP loses datagrams; retransmitting under the same transaction id makes a
      * lost datagram cost a fraction of a timeout instead of a whole one.
@@ -497,7 +524,7 @@ public final class Kademlia {
     public KademliaNode build() {
         NodeConfig config = new NodeConfig(k, alpha, rpcTimeout, valueTtl, republishInterval,
                 originalRepublishInterval, refreshInterval, replacementCacheSize < 0 ? k : replacementCacheSize,
-                maxFailures, maxRetransmits, clientMode,
+                maxFailures, probeAfter, maxRetransmits, clientMode,
                 new AddressDiversity(maxContactsPerAddress, maxContactsPerSubnet, limitLocalAddresses),
                 requestsPerSecond, maxStoredEntries, maxStoredBytes);
         RandomGenerator rng = random != null ? random : new SplittableRandom(new SecureRandom().nextLong());

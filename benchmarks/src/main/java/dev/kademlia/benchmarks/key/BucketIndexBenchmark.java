@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -18,7 +19,8 @@ import org.openjdk.jmh.annotations.State;
  * {@link KeyModel#BIG_INTEGER}).
  *
  * <p>Inputs: one seeded local id and {@value KeyInputs#SIZE} seeded random keys, prepared in
- * {@link #setUp()} and cycled with a masked index. As for the contacts a node hears from, half of them
+ * {@link #setUp()}; each invocation computes the index of every one of them, as
+ * {@code KeyDistanceBenchmark} does, and JMH divides by their number. As for the contacts a node hears from, half of them
  * fall in bucket 255, a quarter in bucket 254, and so on. {@code setUp} checks that every representation
  * agrees with ours on every input.
  *
@@ -36,12 +38,6 @@ public class BucketIndexBenchmark {
     private Object local;
     private Object[] others;
 
-    /** Per-thread position in the inputs. */
-    @State(Scope.Thread)
-    public static class ThreadState {
-        int index;
-    }
-
     /** Prepares the inputs and checks the representation against ours. */
     @Setup
     public void setUp() {
@@ -57,14 +53,20 @@ public class BucketIndexBenchmark {
     }
 
     /**
-     * The bucket index of one key.
+     * The bucket index of every input key.
      *
-     * @param thread the position in the inputs
-     * @return the index
+     * @return the sum of the indices
      */
     @Benchmark
-    public int bucketIndex(ThreadState thread) {
-        int i = thread.index++ & KeyInputs.MASK;
-        return model.bucketIndex(local, others[i]);
+    @OperationsPerInvocation(KeyInputs.SIZE)
+    public int bucketIndex() {
+        Object l = local;
+        Object[] o = others;
+        KeyModel m = model;
+        int sum = 0;
+        for (int i = 0; i < KeyInputs.SIZE; i++) {
+            sum += m.bucketIndex(l, o[i]);
+        }
+        return sum;
     }
 }

@@ -6,10 +6,12 @@ import lbms.plugins.mldht.kad.Key;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The XOR metric on mldht's keys (bt-dht 1.9), beside {@code KeyDistanceBenchmark}: the same seeded
@@ -26,9 +28,9 @@ import org.openjdk.jmh.annotations.State;
  *       {@code KeyDistanceBenchmark.distance} with {@code model=KEY}.</li>
  * </ul>
  *
- * <p>The harness is {@code KeyDistanceBenchmark}'s, step for step: the inputs are held in {@code Object}
- * arrays and cast at each use, as that benchmark holds every representation, so the two figures differ by
- * the operation alone. {@link #inputs} measures what both share (the harness, the index, loading and
+ * <p>The loops are {@code KeyDistanceBenchmark}'s, step for step: every input once per invocation, held
+ * in {@code Object} arrays and cast at each use, as that benchmark holds every representation, so the two
+ * figures differ by the operation alone. {@link #inputs} measures what both share (the loop, loading and
  * casting the three inputs) without the operation: subtract it from either figure for the cost of the
  * operation itself.
  *
@@ -44,12 +46,6 @@ public class MldhtKeyBenchmark {
     private Object[] targets;
     private Object[] as;
     private Object[] bs;
-
-    /** Per-thread position in the inputs. */
-    @State(Scope.Thread)
-    public static class ThreadState {
-        int index;
-    }
 
     /** Prepares the inputs (those of {@code KeyDistanceBenchmark}) and checks mldht against ours. */
     @Setup
@@ -69,42 +65,57 @@ public class MldhtKeyBenchmark {
     }
 
     /**
-     * Which of two keys is closer to a target, by mldht.
+     * Which of two keys is closer to a target, by mldht, for every input.
      *
-     * @param thread the position in the inputs
-     * @return the comparison
+     * @return the sum of the comparisons
      */
     @Benchmark
-    public int threeWayDistance(ThreadState thread) {
-        int i = thread.index++ & KeyInputs.MASK;
-        return ((Key) targets[i]).threeWayDistance((Key) as[i], (Key) bs[i]);
+    @OperationsPerInvocation(KeyInputs.SIZE)
+    public int threeWayDistance() {
+        Object[] t = targets;
+        Object[] a = as;
+        Object[] b = bs;
+        int sum = 0;
+        for (int i = 0; i < KeyInputs.SIZE; i++) {
+            sum += ((Key) t[i]).threeWayDistance((Key) a[i], (Key) b[i]);
+        }
+        return sum;
     }
 
     /**
      * The floor under {@link #threeWayDistance} and {@code KeyDistanceBenchmark.compareDistance}: the same
-     * harness, index and three inputs loaded and cast, with no comparison (the keys' references are
-     * compared, which reads none of their bits).
+     * loop with the three inputs loaded and cast, and no comparison (the keys' references are compared,
+     * which reads none of their bits).
      *
-     * @param thread the position in the inputs
-     * @return which of the inputs are the same object (none are)
+     * @return how many inputs are the same object as another (none are)
      */
     @Benchmark
-    public int inputs(ThreadState thread) {
-        int i = thread.index++ & KeyInputs.MASK;
-        Key target = (Key) targets[i];
-        Key a = (Key) as[i];
-        return (target == a ? 1 : 0) | (a == (Key) bs[i] ? 2 : 0);
+    @OperationsPerInvocation(KeyInputs.SIZE)
+    public int inputs() {
+        Object[] t = targets;
+        Object[] a = as;
+        Object[] b = bs;
+        int sum = 0;
+        for (int i = 0; i < KeyInputs.SIZE; i++) {
+            Key target = (Key) t[i];
+            Key first = (Key) a[i];
+            sum += (target == first ? 1 : 0) | (first == (Key) b[i] ? 2 : 0);
+        }
+        return sum;
     }
 
     /**
-     * The XOR distance of two keys, by mldht.
+     * The XOR distance of two keys, by mldht, for every input.
      *
-     * @param thread the position in the inputs
-     * @return the distance
+     * @param sink receives every distance
      */
     @Benchmark
-    public Key distance(ThreadState thread) {
-        int i = thread.index++ & KeyInputs.MASK;
-        return ((Key) as[i]).distance((Key) bs[i]);
+    @OperationsPerInvocation(KeyInputs.SIZE)
+    public void distance(Blackhole sink) {
+        Object[] a = as;
+        Object[] b = bs;
+        for (int i = 0; i < KeyInputs.SIZE; i++) {
+            sink.consume(((Key) a[i]).distance((Key) b[i]));
+        }
     }
 }

@@ -112,7 +112,7 @@ public final class DhtNode implements KademliaNode {
         this.self = new Contact(Objects.requireNonNull(id, "id"), transport.localAddress());
         this.codec = new MessageCodec(transport.maxDatagramBytes());
         this.routing = new RoutingTable(id, config.k(), config.replacementCacheSize(), config.maxFailures(),
-                config.addressDiversity());
+                config.addressDiversity(), config.probeAfter().toMillis());
         this.rateLimiter = new RateLimiter(config.requestsPerSecond(), 2 * config.requestsPerSecond(),
                 RATE_LIMITED_ADDRESSES, config.addressDiversity().limitPrivateAddresses());
         this.outstanding = new OutstandingRequests(scheduler, random,
@@ -377,9 +377,21 @@ public final class DhtNode implements KademliaNode {
                 throw new NoRouteException("cannot join: none of the " + seeds.size()
                         + " bootstrap contacts answered " + seeds);
             }
-            return lookup(self.id(), false).thenCompose(outcome -> refreshFartherBuckets()
+            return lookupSelf(JOIN_ATTEMPTS).thenCompose(outcome -> refreshFartherBuckets()
                     .thenApply(done -> new LookupResult(self.id(), outcome.closest(), outcome.stats())));
         });
+    }
+
+    /**
+     * The join's lookup of the node's own id, tried again while nobody answers it: a seed that answered the
+     * PING but whose every answer to the lookup was lost would otherwise leave the node knowing only the
+     * seed, and unknown to everyone else, until its first bucket refresh an hour later.
+     */
+    private CompletableFuture<LookupTask.Outcome> lookupSelf(int attempts) {
+        return lookup(self.id(), false).thenCompose(outcome -> outcome.stats().responses() == 0 && attempts > 1
+                && !closed
+                ? lookupSelf(attempts - 1)
+                : CompletableFuture.completedFuture(outcome));
     }
 
     /** Pings every seed; if none answers, tries again, {@code attempts} times in all. */

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param refreshInterval           a bucket with no lookup for this long is refreshed (paper: one hour)
  * @param replacementCacheSize      contacts kept per bucket in reserve for evicted ones
  * @param maxFailures               consecutive failed requests after which a contact is dropped
+ * @param probeAfter                how long the least-recently seen contact of a full bucket must have been
+ *                                  silent before a newcomer to that bucket makes the node PING it
  * @param maxRetransmits            how many times an unanswered request is sent again within its timeout
  * @param clientMode                a client node asks others not to add it to their routing tables
  * @param addressDiversity          how many contacts of a bucket may share an address or subnet
@@ -35,6 +37,7 @@ public record NodeConfig(
         Duration refreshInterval,
         int replacementCacheSize,
         int maxFailures,
+        Duration probeAfter,
         int maxRetransmits,
         boolean clientMode,
         AddressDiversity addressDiversity,
@@ -62,6 +65,10 @@ public record NodeConfig(
         }
         if (maxFailures < 1) {
             throw new IllegalArgumentException("maxFailures must be at least 1; got " + maxFailures);
+        }
+        Objects.requireNonNull(probeAfter, "probeAfter");
+        if (probeAfter.isNegative()) {
+            throw new IllegalArgumentException("probeAfter must not be negative; got " + probeAfter);
         }
         if (maxRetransmits < 0 || maxRetransmits > 10) {
             throw new IllegalArgumentException("maxRetransmits must be in [0, 10]; got " + maxRetransmits);

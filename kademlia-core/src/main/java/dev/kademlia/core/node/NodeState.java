@@ -8,6 +8,7 @@ import dev.kademlia.core.protocol.DecodeResult;
 import dev.kademlia.core.protocol.Envelope;
 import dev.kademlia.core.protocol.MessageCodec;
 import dev.kademlia.core.protocol.Nodes;
+import dev.kademlia.core.routing.RoutingEntry;
 import dev.kademlia.core.routing.RoutingTable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -74,15 +75,10 @@ public final class NodeState {
      */
     static void saveContacts(Store store, RoutingTable routing) {
         Set<Contact> chosen = new LinkedHashSet<>(routing.closest(routing.localId(), SAVED_CONTACTS / 2));
-        List<Contact> others = new ArrayList<>(routing.contacts());
-        others.removeAll(chosen);
-        others.sort(Comparator.comparingLong((Contact c) -> routing.entry(c.id()).map(e -> e.lastSeenMillis())
-                .orElse(0L)).reversed());
-        for (Contact contact : others) {
-            if (chosen.size() == SAVED_CONTACTS) {
-                break;
-            }
-            chosen.add(contact);
+        List<RoutingEntry> others = new ArrayList<>(routing.entries());
+        others.sort(Comparator.comparingLong(RoutingEntry::lastSeenMillis).reversed());
+        for (int i = 0; i < others.size() && chosen.size() < SAVED_CONTACTS; i++) {
+            chosen.add(others.get(i).contact());
         }
         if (!chosen.isEmpty()) {
             store.putMetadata(CONTACTS, CODEC.encode(new Envelope(0, routing.localId(), false,

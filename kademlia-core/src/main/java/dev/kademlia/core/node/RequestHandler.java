@@ -19,7 +19,7 @@ import dev.kademlia.core.protocol.StoreAck;
 import dev.kademlia.core.protocol.ValueFound;
 import dev.kademlia.core.routing.RoutingTable;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -79,12 +79,17 @@ final class RequestHandler {
     }
 
     private Nodes nodes(Key target, Contact from, long nowMillis) {
-        List<Contact> closest = new ArrayList<>(routing.closest(target, contactsPerReply + 1));
-        closest.removeIf(c -> c.id().equals(from.id())); // the requester knows itself
-        if (closest.size() > contactsPerReply) {
-            closest = closest.subList(0, contactsPerReply);
+        List<Contact> closest = routing.closest(target, contactsPerReply + 1);
+        Contact[] reply = new Contact[Math.min(closest.size(), contactsPerReply)];
+        int count = 0;
+        for (int i = 0; i < closest.size() && count < reply.length; i++) {
+            Contact contact = closest.get(i);
+            if (!contact.id().equals(from.id())) { // the requester knows itself
+                reply[count++] = contact;
+            }
         }
-        return new Nodes(closest, tokens.issue(from.address().getAddress(), nowMillis));
+        return new Nodes(List.of(count == reply.length ? reply : Arrays.copyOf(reply, count)),
+                tokens.issue(from.address().getAddress(), nowMillis));
     }
 
     private Response store(dev.kademlia.core.protocol.Store request, Contact from, long nowMillis) {

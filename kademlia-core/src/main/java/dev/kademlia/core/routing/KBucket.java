@@ -24,6 +24,8 @@ final class KBucket {
 
     private final int capacity;
     private final int replacementCapacity;
+    /** A full bucket probes its least-recently seen entry only if it has been silent this long. */
+    private final long probeAfterMillis;
     private final ArrayList<RoutingEntry> entries;
     private final ArrayList<RoutingEntry> replacements;
     /** The contacts of {@link #entries}, sorted by id. */
@@ -36,10 +38,11 @@ final class KBucket {
      *
      * @param index the bucket's index in {@code [0, 255]}
      */
-    KBucket(int index, int capacity, int replacementCapacity) {
+    KBucket(int index, int capacity, int replacementCapacity, long probeAfterMillis) {
         this.byId = new ContactTrie(index);
         this.capacity = capacity;
         this.replacementCapacity = replacementCapacity;
+        this.probeAfterMillis = probeAfterMillis;
         this.entries = new ArrayList<>(capacity);
         this.replacements = new ArrayList<>(Math.min(replacementCapacity, capacity));
     }
@@ -95,10 +98,11 @@ final class KBucket {
             replacements.remove(0);
         }
         replacements.add(fresh);
-        if (probe != null) {
+        RoutingEntry head = entries.get(0);
+        if (probe != null || nowMillis - head.lastSeenMillis() < probeAfterMillis) {
             return UpdateOutcome.CACHED;
         }
-        Contact leastRecentlySeen = entries.get(0).contact();
+        Contact leastRecentlySeen = head.contact();
         probe = leastRecentlySeen.id();
         return new UpdateOutcome.Pending(leastRecentlySeen);
     }
@@ -182,6 +186,11 @@ final class KBucket {
         for (RoutingEntry e : entries) {
             out.add(e.contact());
         }
+    }
+
+    /** Appends the entries, least-recently seen first, to {@code out}. */
+    void addEntriesTo(List<RoutingEntry> out) {
+        out.addAll(entries);
     }
 
     /** An immutable snapshot of this bucket under {@code index}. */

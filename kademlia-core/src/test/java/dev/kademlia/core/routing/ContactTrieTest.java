@@ -215,7 +215,7 @@ class ContactTrieTest {
         SplittableRandom random = new SplittableRandom(seed);
         Key local = Key.random(random);
         int index = new int[] {255, 192, 191, 130, 64, 63, 3}[random.nextInt(7)];
-        KBucket bucket = new KBucket(index, capacity, cacheSize);
+        KBucket bucket = new KBucket(index, capacity, cacheSize, 0);
         // A small pool of ids, some of them near neighbours of others, so that ids recur, the bucket
         // fills, replacements are promoted and addresses change.
         List<Contact> pool = new ArrayList<>();

@@ -151,6 +151,47 @@ class RoutingTableTest {
     }
 
     @Test
+    void aHeadHeardFromWithinTheProbeWindowIsNotProbed() {
+        RoutingTable table = new RoutingTable(local, 2, 4, 2, AddressDiversity.UNLIMITED, 1_000);
+        Contact a = inBucket(BUCKET);
+        Contact b = inBucket(BUCKET);
+        table.seen(a, 100);
+        table.seen(b, 200);
+        Contact early = inBucket(BUCKET);
+        assertEquals(UpdateOutcome.CACHED, table.seen(early, 1_099), "a was heard from 999 ms ago");
+        assertTrue(table.isCached(early.id()));
+        Contact late = inBucket(BUCKET);
+        assertEquals(new UpdateOutcome.Pending(a), table.seen(late, 1_100), "a has been silent for 1,000 ms");
+        assertEquals(ids(early, late), ids(bucket(table, BUCKET).replacements()));
+        // a answers the probe and becomes the freshest; b, silent since 200, is probed next.
+        assertEquals(UpdateOutcome.UPDATED, table.seen(a, 1_150));
+        assertEquals(new UpdateOutcome.Pending(b), table.seen(inBucket(BUCKET), 1_200));
+    }
+
+    @Test
+    void aDeadHeadInsideTheProbeWindowLeavesThroughFailedRequests() {
+        RoutingTable table = new RoutingTable(local, 2, 2, 2, AddressDiversity.UNLIMITED, 60_000);
+        Contact a = inBucket(BUCKET);
+        Contact b = inBucket(BUCKET);
+        Contact newcomer = inBucket(BUCKET);
+        table.seen(a, 1);
+        table.seen(b, 2);
+        assertEquals(UpdateOutcome.CACHED, table.seen(newcomer, 3));
+        assertFalse(table.failed(a.id(), 4), "one failure is not enough outside a probe");
+        assertTrue(table.failed(a.id(), 5));
+        assertEquals(ids(b, newcomer), ids(bucket(table, BUCKET).entries()));
+    }
+
+    @Test
+    void aNegativeProbeWindowIsRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new RoutingTable(local, 20, 20, 2, AddressDiversity.UNLIMITED, -1));
+        assertTrue(e.getMessage().contains("probeAfterMillis must be >= 0; got -1"), e.getMessage());
+        assertEquals(0, new RoutingTable(local, 20, 20, 2).probeAfterMillis());
+        assertEquals(5, new RoutingTable(local, 20, 20, 2, AddressDiversity.UNLIMITED, 5).probeAfterMillis());
+    }
+
+    @Test
     void whenTheProbeAnswersItMovesToTheTailAndTheNewcomerStaysCached() {
         RoutingTable table = new RoutingTable(local, 2, 2, 2);
         Contact a = inBucket(BUCKET);
