@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.State;
  * ({@link KeyModel#BYTES}, which scans the distance bit by bit as the original Rust crate does, and
  * {@link KeyModel#BIG_INTEGER}).
  *
- * <p>Inputs: one seeded local id and {@value KeyInputs#SIZE} seeded random keys, prepared in
+ * <p>Inputs: one seeded local id and {@value KeyInputs#IN_CACHE} seeded random keys, prepared in
  * {@link #setUp()}; each invocation computes the index of every one of them, as
  * {@code KeyDistanceBenchmark} does, and JMH divides by their number. As for the contacts a node hears from, half of them
  * fall in bucket 255, a quarter in bucket 254, and so on. {@code setUp} checks that every representation
@@ -41,11 +41,11 @@ public class BucketIndexBenchmark {
     /** Prepares the inputs and checks the representation against ours. */
     @Setup
     public void setUp() {
-        Key localId = KeyInputs.random(4)[0];
-        Key[] o = KeyInputs.random(5);
+        Key localId = KeyInputs.random(4, KeyInputs.IN_CACHE)[0];
+        Key[] o = KeyInputs.random(5, KeyInputs.IN_CACHE);
         local = model.convert(localId);
         others = KeyInputs.convert(model, o);
-        for (int i = 0; i < KeyInputs.SIZE; i++) {
+        for (int i = 0; i < KeyInputs.IN_CACHE; i++) {
             if (localId.bucketIndex(o[i]) != model.bucketIndex(local, others[i])) {
                 throw new IllegalStateException(model + " computes a wrong bucket index at input " + i);
             }
@@ -58,13 +58,13 @@ public class BucketIndexBenchmark {
      * @return the sum of the indices
      */
     @Benchmark
-    @OperationsPerInvocation(KeyInputs.SIZE)
+    @OperationsPerInvocation(KeyInputs.IN_CACHE)
     public int bucketIndex() {
         Object l = local;
         Object[] o = others;
         KeyModel m = model;
         int sum = 0;
-        for (int i = 0; i < KeyInputs.SIZE; i++) {
+        for (int i = 0; i < KeyInputs.IN_CACHE; i++) {
             sum += m.bucketIndex(l, o[i]);
         }
         return sum;

@@ -1,7 +1,9 @@
 package dev.kademlia.benchmarks.key;
 
+import dev.kademlia.api.Distance;
 import dev.kademlia.api.Key;
 import java.math.BigInteger;
+import java.util.Arrays;
 
 /**
  * A representation of 256-bit keys and the XOR metric on it: ours beside the naive references. The
@@ -30,6 +32,11 @@ public enum KeyModel {
         }
 
         @Override
+        public int compareDistances(Object d1, Object d2) {
+            return ((Distance) d1).compareTo((Distance) d2);
+        }
+
+        @Override
         public int bucketIndex(Object local, Object other) {
             return ((Key) local).bucketIndex((Key) other);
         }
@@ -53,6 +60,11 @@ public enum KeyModel {
         }
 
         @Override
+        public int compareDistances(Object d1, Object d2) {
+            return Arrays.compareUnsigned((byte[]) d1, (byte[]) d2);
+        }
+
+        @Override
         public int bucketIndex(Object local, Object other) {
             return ByteArrayKeys.bucketIndex((byte[]) local, (byte[]) other);
         }
@@ -73,6 +85,11 @@ public enum KeyModel {
         @Override
         public int compareDistance(Object target, Object a, Object b) {
             return BigIntegerKeys.compareDistance((BigInteger) target, (BigInteger) a, (BigInteger) b);
+        }
+
+        @Override
+        public int compareDistances(Object d1, Object d2) {
+            return ((BigInteger) d1).compareTo((BigInteger) d2);
         }
 
         @Override
@@ -107,6 +124,15 @@ public enum KeyModel {
      * @return negative if {@code a} is closer, positive if {@code b} is, zero if equally far
      */
     public abstract int compareDistance(Object target, Object a, Object b);
+
+    /**
+     * Compares two distances that {@link #distance} returned.
+     *
+     * @param d1 a distance
+     * @param d2 another distance
+     * @return negative if {@code d1} is smaller, positive if {@code d2} is, zero if equal
+     */
+    public abstract int compareDistances(Object d1, Object d2);
 
     /**
      * The k-bucket index of {@code other} relative to {@code local}: the highest bit in which they differ.

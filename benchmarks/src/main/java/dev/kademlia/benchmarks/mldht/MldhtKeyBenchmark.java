@@ -14,27 +14,26 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The XOR metric on mldht's keys (bt-dht 1.9), beside {@code KeyDistanceBenchmark}: the same seeded
- * inputs, cut to mldht's 160 bits ({@link MldhtKeys}).
+ * The XOR metric, ours and mldht's (bt-dht 1.9) side by side in one class: the same seeded inputs, cut to
+ * mldht's 160 bits for its keys ({@link MldhtKeys}), the same loops over typed arrays.
  *
  * <ul>
- *   <li>{@link #threeWayDistance}: {@link Key#threeWayDistance}, mldht's comparison of two keys by
- *       distance to a target (what its {@code Key.DistanceOrder} and {@code KBucketEntry.DistanceOrder}
- *       comparators call). It finds the first byte where the two keys differ
- *       ({@code java.util.Arrays.mismatch}, through a method handle) and compares that byte's XOR with
- *       the target; it does not allocate. Ours: {@code KeyDistanceBenchmark.compareDistance} with
- *       {@code model=KEY}.</li>
- *   <li>{@link #distance}: {@link Key#distance(Key)}, a new 20-byte key. Ours:
- *       {@code KeyDistanceBenchmark.distance} with {@code model=KEY}.</li>
+ *   <li>{@link #oursCompareDistance} against {@link #mldhtThreeWayDistance}: which of two keys is closer to
+ *       a target. Ours is {@link dev.kademlia.api.Key#compareDistance}. mldht's is
+ *       {@link Key#threeWayDistance}, what its {@code Key.DistanceOrder} and
+ *       {@code KBucketEntry.DistanceOrder} comparators call: it finds the first byte where the two keys
+ *       differ ({@code java.util.Arrays.mismatch}, through a method handle) and compares that byte's XOR
+ *       with the target. Neither allocates.</li>
+ *   <li>{@link #oursDistance} against {@link #mldhtDistance}: the distance of two keys, kept (handed to a
+ *       {@link Blackhole}, so it is allocated): ours a 48-byte {@code Distance}, mldht's a new key holding
+ *       a new 20-byte array.</li>
+ *   <li>{@link #inputs}: the loop with the three inputs loaded and no operation, the floor under both
+ *       comparisons: subtract it for the cost of the operation itself.</li>
  * </ul>
  *
- * <p>The loops are {@code KeyDistanceBenchmark}'s, step for step: every input once per invocation, held
- * in {@code Object} arrays and cast at each use, as that benchmark holds every representation, so the two
- * figures differ by the operation alone. {@link #inputs} measures what both share (the loop, loading and
- * casting the three inputs) without the operation: subtract it from either figure for the cost of the
- * operation itself.
- *
- * <p>{@code setUp} checks that mldht orders every input as we do.
+ * <p>Each invocation runs the operation once on each of {@value KeyInputs#IN_CACHE} inputs, which stay in
+ * the L1 cache, and JMH divides by their number ({@link OperationsPerInvocation}). Our keys are 256 bits,
+ * mldht's 160: ours compares more bits. {@code setUp} checks that mldht orders every input as we do.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar MldhtKeyBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s}
  */
@@ -43,25 +42,46 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class MldhtKeyBenchmark {
 
-    private Object[] targets;
-    private Object[] as;
-    private Object[] bs;
+    private dev.kademlia.api.Key[] ourTargets;
+    private dev.kademlia.api.Key[] ourAs;
+    private dev.kademlia.api.Key[] ourBs;
+    private Key[] targets;
+    private Key[] as;
+    private Key[] bs;
 
     /** Prepares the inputs (those of {@code KeyDistanceBenchmark}) and checks mldht against ours. */
     @Setup
     public void setUp() {
-        dev.kademlia.api.Key[] t = KeyInputs.random(1);
-        dev.kademlia.api.Key[] a = KeyInputs.random(2);
-        dev.kademlia.api.Key[] b = KeyInputs.random(3);
-        targets = MldhtKeys.of(t);
-        as = MldhtKeys.of(a);
-        bs = MldhtKeys.of(b);
-        for (int i = 0; i < KeyInputs.SIZE; i++) {
-            if (Integer.signum(t[i].compareDistance(a[i], b[i]))
-                    != Integer.signum(((Key) targets[i]).threeWayDistance((Key) as[i], (Key) bs[i]))) {
+        ourTargets = KeyInputs.random(1, KeyInputs.IN_CACHE);
+        ourAs = KeyInputs.random(2, KeyInputs.IN_CACHE);
+        ourBs = KeyInputs.random(3, KeyInputs.IN_CACHE);
+        targets = MldhtKeys.of(ourTargets);
+        as = MldhtKeys.of(ourAs);
+        bs = MldhtKeys.of(ourBs);
+        for (int i = 0; i < KeyInputs.IN_CACHE; i++) {
+            if (Integer.signum(ourTargets[i].compareDistance(ourAs[i], ourBs[i]))
+                    != Integer.signum(targets[i].threeWayDistance(as[i], bs[i]))) {
                 throw new IllegalStateException("mldht orders input " + i + " differently");
             }
         }
+    }
+
+    /**
+     * Which of two keys is closer to a target, ours, for every input.
+     *
+     * @return the sum of the comparisons
+     */
+    @Benchmark
+    @OperationsPerInvocation(KeyInputs.IN_CACHE)
+    public int oursCompareDistance() {
+        dev.kademlia.api.Key[] t = ourTargets;
+        dev.kademlia.api.Key[] a = ourAs;
+        dev.kademlia.api.Key[] b = ourBs;
+        int sum = 0;
+        for (int i = 0; i < KeyInputs.IN_CACHE; i++) {
+            sum += t[i].compareDistance(a[i], b[i]);
+        }
+        return sum;
     }
 
     /**
@@ -70,38 +90,51 @@ public class MldhtKeyBenchmark {
      * @return the sum of the comparisons
      */
     @Benchmark
-    @OperationsPerInvocation(KeyInputs.SIZE)
-    public int threeWayDistance() {
-        Object[] t = targets;
-        Object[] a = as;
-        Object[] b = bs;
+    @OperationsPerInvocation(KeyInputs.IN_CACHE)
+    public int mldhtThreeWayDistance() {
+        Key[] t = targets;
+        Key[] a = as;
+        Key[] b = bs;
         int sum = 0;
-        for (int i = 0; i < KeyInputs.SIZE; i++) {
-            sum += ((Key) t[i]).threeWayDistance((Key) a[i], (Key) b[i]);
+        for (int i = 0; i < KeyInputs.IN_CACHE; i++) {
+            sum += t[i].threeWayDistance(a[i], b[i]);
         }
         return sum;
     }
 
     /**
-     * The floor under {@link #threeWayDistance} and {@code KeyDistanceBenchmark.compareDistance}: the same
-     * loop with the three inputs loaded and cast, and no comparison (the keys' references are compared,
-     * which reads none of their bits).
+     * The floor under both comparisons: the same loop with the three inputs loaded, and no comparison
+     * (their references are compared, which reads none of their bits).
      *
      * @return how many inputs are the same object as another (none are)
      */
     @Benchmark
-    @OperationsPerInvocation(KeyInputs.SIZE)
+    @OperationsPerInvocation(KeyInputs.IN_CACHE)
     public int inputs() {
-        Object[] t = targets;
-        Object[] a = as;
-        Object[] b = bs;
+        Key[] t = targets;
+        Key[] a = as;
+        Key[] b = bs;
         int sum = 0;
-        for (int i = 0; i < KeyInputs.SIZE; i++) {
-            Key target = (Key) t[i];
-            Key first = (Key) a[i];
-            sum += (target == first ? 1 : 0) | (first == (Key) b[i] ? 2 : 0);
+        for (int i = 0; i < KeyInputs.IN_CACHE; i++) {
+            Key first = a[i];
+            sum += (t[i] == first ? 1 : 0) | (first == b[i] ? 2 : 0);
         }
         return sum;
+    }
+
+    /**
+     * The XOR distance of two keys, ours, for every input.
+     *
+     * @param sink receives every distance
+     */
+    @Benchmark
+    @OperationsPerInvocation(KeyInputs.IN_CACHE)
+    public void oursDistance(Blackhole sink) {
+        dev.kademlia.api.Key[] a = ourAs;
+        dev.kademlia.api.Key[] b = ourBs;
+        for (int i = 0; i < KeyInputs.IN_CACHE; i++) {
+            sink.consume(a[i].distanceTo(b[i]));
+        }
     }
 
     /**
@@ -110,12 +143,12 @@ public class MldhtKeyBenchmark {
      * @param sink receives every distance
      */
     @Benchmark
-    @OperationsPerInvocation(KeyInputs.SIZE)
-    public void distance(Blackhole sink) {
-        Object[] a = as;
-        Object[] b = bs;
-        for (int i = 0; i < KeyInputs.SIZE; i++) {
-            sink.consume(((Key) a[i]).distance((Key) b[i]));
+    @OperationsPerInvocation(KeyInputs.IN_CACHE)
+    public void mldhtDistance(Blackhole sink) {
+        Key[] a = as;
+        Key[] b = bs;
+        for (int i = 0; i < KeyInputs.IN_CACHE; i++) {
+            sink.consume(a[i].distance(b[i]));
         }
     }
 }
