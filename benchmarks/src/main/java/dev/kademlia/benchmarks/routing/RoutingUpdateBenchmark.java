@@ -31,6 +31,11 @@ import org.openjdk.jmh.annotations.State;
  *       (nobody answers it here).</li>
  * </ul>
  *
+ * <p>Beside them, {@link #naiveSeenKnown} and {@link #naiveSeenNew} run the same inputs through
+ * {@link NaiveRoutingTable}, the original Rust crate's table (byte-array ids, a bit-by-bit bucket index, a
+ * scan of the bucket comparing ids), holding the same contacts in the same order. Its newcomer to a full
+ * bucket is simply dropped (no replacement cache), which is less work than ours does.
+ *
  * <p>The table is {@link Population#grow(int)} with the {@code k} parameter, as in the {@code closest}
  * benchmarks: with {@code k = 20} it holds 264 contacts, the twelve farthest buckets full; with
  * {@code k = 200} it holds 2,000, the nine farthest full. Replacement caches hold {@code k} contacts, as
@@ -53,8 +58,11 @@ public class RoutingUpdateBenchmark {
     int k;
 
     private RoutingTable table;
+    private NaiveRoutingTable naive;
     private Contact[] known;
     private Contact[] strangers;
+    private byte[][] knownIds;
+    private byte[][] strangerIds;
 
     /** Per-thread position in the inputs, and the clock passed to the table. */
     @State(Scope.Thread)
@@ -68,6 +76,11 @@ public class RoutingUpdateBenchmark {
     public void setUp() {
         Population population = Population.grow(k);
         table = population.table();
+        naive = new NaiveRoutingTable(population.localId(), k, population.contacts());
+        if (naive.size() != table.size()) {
+            throw new IllegalStateException("the naive table holds " + naive.size() + " contacts, ours "
+                    + table.size());
+        }
         SplittableRandom random = new SplittableRandom(7);
 
         List<Contact> present = population.contacts();
@@ -89,6 +102,16 @@ public class RoutingUpdateBenchmark {
                 found++;
             }
         }
+        knownIds = ids(known);
+        strangerIds = ids(strangers);
+    }
+
+    private static byte[][] ids(Contact[] contacts) {
+        byte[][] ids = new byte[contacts.length][];
+        for (int i = 0; i < contacts.length; i++) {
+            ids[i] = contacts[i].id().toBytes();
+        }
+        return ids;
     }
 
     /**
@@ -111,5 +134,29 @@ public class RoutingUpdateBenchmark {
     @Benchmark
     public UpdateOutcome seenNew(ThreadState thread) {
         return table.seen(strangers[thread.index++ & KeyInputs.MASK], thread.nowMillis++);
+    }
+
+    /**
+     * A message from a contact already in the table, in the naive table.
+     *
+     * @param thread the position in the inputs and the clock
+     * @return {@code UPDATED}
+     */
+    @Benchmark
+    public NaiveRoutingTable.Outcome naiveSeenKnown(ThreadState thread) {
+        int i = thread.index++ & KeyInputs.MASK;
+        return naive.seen(knownIds[i], known[i].address(), thread.nowMillis++);
+    }
+
+    /**
+     * A message from a new contact whose bucket is full, in the naive table.
+     *
+     * @param thread the position in the inputs and the clock
+     * @return {@code DROPPED}
+     */
+    @Benchmark
+    public NaiveRoutingTable.Outcome naiveSeenNew(ThreadState thread) {
+        int i = thread.index++ & KeyInputs.MASK;
+        return naive.seen(strangerIds[i], strangers[i].address(), thread.nowMillis++);
     }
 }
