@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.State;
  *
  * <p>Inputs: one seeded local id and {@value KeyInputs#IN_CACHE} seeded random keys, prepared in
  * {@link #setUp()}; each invocation computes the index of every one of them, as
- * {@code KeyDistanceBenchmark} does, and JMH divides by their number. As for the contacts a node hears from, half of them
- * fall in bucket 255, a quarter in bucket 254, and so on. {@code setUp} checks that every representation
+ * {@code KeyDistanceBenchmark} does, and JMH divides by their number. As for the contacts a node hears
+ * from, half of them fall in bucket 255, a quarter in bucket 254, and so on. {@code setUp} checks that every representation
  * agrees with ours on every input.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar BucketIndexBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s}

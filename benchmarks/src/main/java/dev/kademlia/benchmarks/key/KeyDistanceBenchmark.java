@@ -16,17 +16,17 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The XOR metric on two keys: the distance itself ({@link Key#distanceTo}), kept and used in place, and the
  * comparison of two keys by their distance to a target ({@link Key#compareDistance}), which every lookup
- * and every {@code closest} query performs many times. Ours ({@link KeyModel#KEY}) runs beside the naive references
- * ({@link KeyModel#BYTES}, the original Rust crate's layout, and {@link KeyModel#BIG_INTEGER}).
+ * and every {@code closest} query performs many times. Ours ({@link KeyModel#KEY}) runs beside the naive
+ * references ({@link KeyModel#BYTES}, the original Rust crate's layout, and {@link KeyModel#BIG_INTEGER}).
  *
- * <p>Inputs: {@value KeyInputs#IN_CACHE} seeded random keys per role, prepared in {@link #setUp()}. Random keys
- * differ in their first 64 bits almost always, as ids in a real table do. {@code setUp} also checks that
- * every representation agrees with ours on every input.
+ * <p>Inputs: {@value KeyInputs#IN_CACHE} seeded random keys per role, prepared in {@link #setUp()}. Random
+ * keys differ in their first 64 bits almost always, as ids in a real table do. {@code setUp} also checks
+ * that every representation agrees with ours on every input.
  *
  * <p>Each invocation runs the operation once on every input, in a loop, and JMH divides by
  * {@value KeyInputs#IN_CACHE} ({@link OperationsPerInvocation}): per operation that leaves the loop's own
- * cost (an index, three array loads and casts, about a nanosecond) rather than a whole benchmark invocation, which costs several times the
- * operation. This is how the operation runs in the routing table and the lookup: many times in a row on
+ * cost (an index, three array loads and casts, about a nanosecond) rather than a whole benchmark
+ * invocation, which costs several times the operation. This is how the operation runs in the routing table and the lookup: many times in a row on
  * keys already at hand.
  *
  * <p>A distance is a value: {@link #distance} hands each one to a {@link Blackhole}, so it escapes and
