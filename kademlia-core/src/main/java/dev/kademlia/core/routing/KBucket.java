@@ -181,13 +181,6 @@ final class KBucket {
         return out;
     }
 
-    /** Appends the contacts of the entries, least-recently seen first, to {@code out}. */
-    void addContactsTo(List<Contact> out) {
-        for (RoutingEntry e : entries) {
-            out.add(e.contact());
-        }
-    }
-
     /** Appends the entries, least-recently seen first, to {@code out}. */
     void addEntriesTo(List<RoutingEntry> out) {
         out.addAll(entries);

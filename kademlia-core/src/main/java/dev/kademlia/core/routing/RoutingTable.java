@@ -406,13 +406,7 @@ public final class RoutingTable {
      * @return a new unmodifiable list
      */
     public List<Contact> contacts() {
-        List<Contact> out = new ArrayList<>(size);
-        for (KBucket bucket : buckets) {
-            if (bucket != null) {
-                bucket.addContactsTo(out);
-            }
-        }
-        return Collections.unmodifiableList(out);
+        return entries().stream().map(RoutingEntry::contact).toList();
     }
 
     /**
