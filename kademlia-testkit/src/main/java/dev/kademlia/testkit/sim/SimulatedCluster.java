@@ -108,8 +108,8 @@ public final class SimulatedCluster implements AutoCloseable {
      * @return the position in {@link #nodes()}, or -1 if no node is live
      */
     public int bootstrapIndex() {
-        for (int i = 0; i < transports.size(); i++) {
-            if (transports.get(i).isRunning()) {
+        for (int i = 0; i < nodes.size(); i++) {
+            if (isLive(i)) {
                 return i;
             }
         }
@@ -134,8 +134,8 @@ public final class SimulatedCluster implements AutoCloseable {
      */
     public int liveCount() {
         int live = 0;
-        for (SimulatedTransport transport : transports) {
-            if (transport.isRunning()) {
+        for (int i = 0; i < nodes.size(); i++) {
+            if (isLive(i)) {
                 live++;
             }
         }
@@ -191,7 +191,7 @@ public final class SimulatedCluster implements AutoCloseable {
     public List<KademliaNode> liveNodes() {
         List<KademliaNode> live = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
-            if (transports.get(i).isRunning()) {
+            if (isLive(i)) {
                 live.add(nodes.get(i));
             }
         }
